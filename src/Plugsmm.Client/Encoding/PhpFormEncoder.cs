@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Plugsmm.Client;
+
+/// <summary>
+/// Encodes form fields byte for byte as PHP 8's <c>http_build_query($fields)</c> does with its defaults,
+/// which is how a PHP panel expects an SMM API v2 request body.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><description>Only <c>A-Z a-z 0-9 - _ .</c> stay bare; a space becomes <c>+</c>; every other UTF-8 byte becomes
+/// <c>%XX</c> in upper case. Keys are encoded like values.</description></item>
+/// <item><description><see langword="null"/> is skipped; <see langword="true"/>/<see langword="false"/> become
+/// <c>1</c>/<c>0</c>; integers and <see cref="decimal"/> are written in invariant culture (a decimal keeps its
+/// scale: <c>1.50m</c> is <c>1.50</c>); <see cref="double"/> is written as PHP prints a float with
+/// <c>precision=14</c> (<c>0.1</c>, <c>100</c>, <c>-0</c>, <c>1.0E%2B25</c>, <c>1.0E-5</c>, <c>INF</c>, <c>NAN</c>);
+/// a <see cref="float"/> is first read as the double of its shortest text (<c>0.1f</c> is sent as <c>0.1</c>).</description></item>
+/// <item><description>Sequences become <c>key%5B0%5D=…</c> (a skipped null keeps its index), dictionaries
+/// <c>key%5Bsub%5D=…</c>, nested up to <see cref="MaxDepth"/> levels; an empty collection writes nothing.</description></item>
+/// <item><description>A string or key with a lone UTF-16 surrogate, a value of another type, a null key, a key
+/// given twice at the same level, and a collection that contains itself are refused with an
+/// <see cref="ArgumentException"/> that names the field. The culture of the machine never changes a byte.</description></item>
+/// </list>
+/// </remarks>
+public static class PhpFormEncoder
+{
+    /// <summary>The media type of an encoded body: <c>application/x-www-form-urlencoded</c>.</summary>
+    public const string MediaType = "application/x-www-form-urlencoded";
+
+    /// <summary>How deeply sequences and dictionaries may nest inside a field before the encoder refuses them.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Encodes <paramref name="fields"/> into a string (ASCII: every byte above 0x7F is escaped).</summary>
+    /// <param name="fields">The fields in the order they are written.</param>
+    /// <returns>The body, for example <c>key=…&amp;action=add&amp;service=1</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fields"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field cannot be encoded; the message names it.</exception>
+    public static string Encode(IEnumerable<KeyValuePair<string, object?>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var buffer = PooledByteBufferWriter.Rent();
+        WriteFields(fields, buffer);
+        return Encoding.ASCII.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the UTF-8 body of <paramref name="fields"/> into <paramref name="destination"/>, with no intermediate strings.</summary>
+    /// <param name="fields">The fields in the order they are written.</param>
+    /// <param name="destination">Receives the body. If an <see cref="ArgumentException"/> is thrown, part of the body may
+    /// already have been written: discard it.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fields"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field cannot be encoded; the message names it.</exception>
+    public static long Encode(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(destination);
+        return WriteFields(fields, destination);
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="fields"/> into an <see cref="HttpContent"/> of type <see cref="MediaType"/>, as every
+    /// request of this SDK is sent. The body is encoded at once, so bad input fails here, before any request.
+    /// </summary>
+    /// <param name="fields">The fields in the order they are written.</param>
+    /// <returns>A content with a known length, whose buffer is wiped when it is disposed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fields"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field cannot be encoded; the message names it.</exception>
+    public static HttpContent CreateContent(IEnumerable<KeyValuePair<string, object?>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var buffer = PooledByteBufferWriter.Rent();
+        WriteFields(fields, buffer);
+        return new PhpFormContent(buffer.WrittenSpan.ToArray());
+    }
+
+    private static long WriteFields(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> output)
+    {
+        var writer = new FormBodyWriter(output);
+        var state = new EncoderState();
+        WriteMap(ref writer, ref state, fields);
+        writer.Flush();
+        return writer.BytesCommitted;
+    }
+
+    private static void WriteMap(ref FormBodyWriter writer, ref EncoderState state, IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        var keys = new DuplicateKeyGuard();
+        try
+        {
+            switch (map)
+            {
+                case KeyValuePair<string, object?>[] array:
+                    for (var i = 0; i < array.Length; i++)
+                    {
+                        WriteMapEntry(ref writer, ref state, ref keys, array[i], i);
+                    }
+
+                    break;
+                case List<KeyValuePair<string, object?>> list:
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        WriteMapEntry(ref writer, ref state, ref keys, list[i], i);
+                    }
+
+                    break;
+                default:
+                    var index = 0;
+                    foreach (var entry in map)
+                    {
+                        WriteMapEntry(ref writer, ref state, ref keys, entry, index++);
+                    }
+
+                    break;
+            }
+        }
+        finally
+        {
+            keys.Dispose();
+        }
+    }
+
+    private static void WriteMapEntry(ref FormBodyWriter writer, ref EncoderState state, ref DuplicateKeyGuard keys, KeyValuePair<string, object?> entry, int index)
+    {
+        if (entry.Key is null)
+        {
+            throw EncoderErrors.Field(
+                $"The key of field #{index.ToString(CultureInfo.InvariantCulture)}{state.DescribeContainer()} is null.");
+        }
+
+        if (!keys.Add(entry.Key))
+        {
+            throw EncoderErrors.Field(
+                $"Field '{state.Describe(entry.Key)}' is given twice; PHP would keep only the last one.");
+        }
+
+        WriteEntry(ref writer, ref state, new PathSegment(entry.Key, 0), entry.Value);
+    }
+
+    private static void WriteEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                WriteKey(ref writer, ref state, segment);
+                WriteText(ref writer, ref state, segment, text);
+                return;
+            case char character:
+                WriteKey(ref writer, ref state, segment);
+                WriteText(ref writer, ref state, segment, [character]);
+                return;
+            case bool flag:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteByte(flag ? (byte)'1' : (byte)'0');
+                return;
+            case int number:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteInteger(number);
+                return;
+            case long number:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteInteger(number);
+                return;
+            case decimal number:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteDecimal(number);
+                return;
+            case double number:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteDouble(number);
+                return;
+            case float number:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteDouble(WidenSingle(number));
+                return;
+            case short or ushort or byte or sbyte or uint or ulong or nint or nuint or Int128 or UInt128:
+                WriteKey(ref writer, ref state, segment);
+                writer.WriteInteger((ISpanFormattable)value);
+                return;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                state.Push(segment, map);
+                WriteMap(ref writer, ref state, map);
+                state.Pop();
+                return;
+            case IDictionary dictionary:
+                state.Push(segment, dictionary);
+                WriteDictionary(ref writer, ref state, dictionary);
+                state.Pop();
+                return;
+            case IEnumerable sequence:
+                state.Push(segment, sequence);
+                WriteSequence(ref writer, ref state, sequence);
+                state.Pop();
+                return;
+            default:
+                throw EncoderErrors.Field(
+                    $"Field '{state.Describe(segment)}' is a {value.GetType()}, which the form encoder does not send. " +
+                    "Use a string, an integer, a decimal, a double, a bool, null, a sequence or a dictionary.");
+        }
+    }
+
+    private static void WriteDictionary(ref FormBodyWriter writer, ref EncoderState state, IDictionary dictionary)
+    {
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            var entry = enumerator.Entry;
+            PathSegment child = entry.Key switch
+            {
+                string key => new PathSegment(key, 0),
+                int or long or short or ushort or byte or sbyte or uint => new PathSegment(null, Convert.ToInt64(entry.Key, CultureInfo.InvariantCulture)),
+                _ => throw EncoderErrors.Field(
+                    $"Field '{state.DescribePath()}' has a key of type {entry.Key.GetType()}; dictionary keys must be strings or integers."),
+            };
+            WriteEntry(ref writer, ref state, child, entry.Value);
+        }
+    }
+
+    private static void WriteSequence(ref FormBodyWriter writer, ref EncoderState state, IEnumerable sequence)
+    {
+        long index = 0;
+        foreach (var item in sequence)
+        {
+            WriteEntry(ref writer, ref state, new PathSegment(null, index++), item);
+        }
+    }
+
+    /// <summary>Writes <c>&amp;</c> between fields, then the key path (<c>a%5Bb%5D%5B0%5D</c>), then <c>=</c>.</summary>
+    private static void WriteKey(ref FormBodyWriter writer, ref EncoderState state, PathSegment leaf)
+    {
+        if (state.FieldsWritten++ > 0)
+        {
+            writer.WriteByte((byte)'&');
+        }
+
+        var depth = state.Depth;
+        for (var i = 0; i < depth; i++)
+        {
+            WriteKeySegment(ref writer, ref state, state.Segment(i), bracketed: i > 0);
+        }
+
+        WriteKeySegment(ref writer, ref state, leaf, bracketed: depth > 0);
+        writer.WriteByte((byte)'=');
+    }
+
+    private static void WriteKeySegment(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, bool bracketed)
+    {
+        if (bracketed)
+        {
+            writer.WriteRaw("%5B"u8);
+        }
+
+        if (segment.Key is null)
+        {
+            writer.WriteInteger(segment.Index);
+        }
+        else if (writer.WriteEscaped(segment.Key) is var invalid && invalid >= 0)
+        {
+            throw LoneSurrogate(ref state, segment, invalid, inKey: true);
+        }
+
+        if (bracketed)
+        {
+            writer.WriteRaw("%5D"u8);
+        }
+    }
+
+    private static void WriteText(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, scoped ReadOnlySpan<char> text)
+    {
+        var invalid = writer.WriteEscaped(text);
+        if (invalid >= 0)
+        {
+            throw LoneSurrogate(ref state, segment, invalid, inKey: false);
+        }
+    }
+
+    private static ArgumentException LoneSurrogate(ref EncoderState state, PathSegment segment, int index, bool inKey) =>
+        EncoderErrors.Field(
+            $"The {(inKey ? "key" : "value")} of field '{state.Describe(segment)}' has a lone UTF-16 surrogate at index " +
+            $"{index.ToString(CultureInfo.InvariantCulture)}: it is not valid Unicode and cannot be sent as UTF-8.");
+
+    /// <summary>A float is read as the double of its shortest round-trip text, so 0.1f is 0.1 rather than 0.100000001490116.</summary>
+    private static double WidenSingle(float value)
+    {
+        if (!float.IsFinite(value))
+        {
+            return value;
+        }
+
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+        return double.Parse(text[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}
