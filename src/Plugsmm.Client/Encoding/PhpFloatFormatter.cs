@@ -15,6 +15,9 @@ internal static class PhpFloatFormatter
     /// <summary>PHP's default <c>precision</c> ini setting.</summary>
     public const int Precision = 14;
 
+    /// <summary>zend_dtoa's <c>Int_max</c>: integers below 10^15 may take its exact "small integer" path.</summary>
+    private const int SmallIntegerMaxExponent = 14;
+
     /// <summary>Longest output: sign, 14 digits, point, "E-", three exponent digits, with room to spare.</summary>
     public const int MaxLength = 32;
 
@@ -74,10 +77,16 @@ internal static class PhpFloatFormatter
         // The 17-digit text is itself rounded, so "500" after the 14th digit may hide a value just
         // below or just above the half-way point, or the exact tie: only then compare exactly.
         bool roundUp;
+        var keepTrailingZeros = false;
         if (all[14] == 5 && all[15] == 0 && all[16] == 0)
         {
             var comparison = CompareWithDecimal(value, all[..15], exponent10 - 14);
             roundUp = comparison > 0 || (comparison == 0 && (all[13] & 1) == 1);
+
+            // zend_dtoa's quick path cannot settle an exact tie; a 15-digit integer (exponent 14 = Int_max)
+            // then takes its "small integer" path, which rounds to even but never trims trailing zeros:
+            // 100000000000005 prints as 1.0000000000000E+14, where 100000000000004 prints as 1.0E+14.
+            keepTrailingZeros = comparison == 0 && !roundUp && exponent10 == SmallIntegerMaxExponent;
         }
         else
         {
@@ -108,7 +117,7 @@ internal static class PhpFloatFormatter
             }
         }
 
-        while (count > 1 && digits[count - 1] == 0)
+        while (!keepTrailingZeros && count > 1 && digits[count - 1] == 0)
         {
             count--;
         }

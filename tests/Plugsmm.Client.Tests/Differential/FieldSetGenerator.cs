@@ -30,7 +30,8 @@ internal sealed class FieldSetGenerator(int seed)
         [0.1, 0.2, 0.1 + 0.2, 100, 1, -1, 0, -0.0, 1e25, 1e-5, 1e-4, 1e14, 1e15, 1e13, 123456789012345678, 0.5, 2.5e-5,
          double.PositiveInfinity, double.NegativeInfinity, double.NaN, double.Epsilon, double.MaxValue, double.MinValue,
          5e-324, 2.2250738585072014e-308, 10000000000000.5, 10000000000001.5, 99999999999999.5, 0.00012345678901234567,
-         1.0 / 3, 2.0 / 3, 1e21, 1e-7, 4.35, 0.9, 1.005, 9007199254740993, 123.456, -0.000001];
+         1.0 / 3, 2.0 / 3, 1e21, 1e-7, 4.35, 0.9, 1.005, 9007199254740993, 123.456, -0.000001,
+         100000000000005, 100000000000004, 949673968809505, 123456789012305, 9496739688095050, 999999999999995];
 
     private static readonly decimal[] EdgeDecimals =
         [0m, 0.90m, -1.50m, 1.0m, 0.27819m, 100.84292m, 0.0000001m, decimal.MaxValue, decimal.MinValue, 1e-28m, 12345.6789000m];
@@ -119,8 +120,10 @@ internal sealed class FieldSetGenerator(int seed)
         _ => _random.Next(-1000, 100_000),
     };
 
-    private double NextDouble() => _random.Next(6) switch
+    private double NextDouble() => _random.Next(7) switch
     {
+        // 15-digit integers ending in 5: exact ties on zend_dtoa's "small integer" path, which keeps zeros.
+        6 => ((_random.NextInt64(10_000_000_000_000, 100_000_000_000_000) * 10) + 5) * (_random.Next(2) == 0 ? -1.0 : 1.0),
         0 => Pick(EdgeDoubles),
         // Any bit pattern: subnormals, huge and tiny exponents, NaN payloads.
         1 => BitConverter.Int64BitsToDouble(_random.NextInt64(long.MinValue, long.MaxValue)),

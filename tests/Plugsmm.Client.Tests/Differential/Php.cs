@@ -54,7 +54,8 @@ internal static class Php
         }
 
         var text = await output;
-        return text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+        // One line per input, and an empty body is an empty line: drop only the final line break.
+        return text.Length == 0 ? [] : text[..^1].Split('\n');
     }
 
     private static string? FindExecutable()

@@ -43,4 +43,34 @@ public sealed class PhpDifferentialTests(ITestOutputHelper output)
         Console.WriteLine(summary);
         Assert.True(mismatches.Count == 0, summary + "\n" + string.Join("\n", mismatches.Take(10)));
     }
+
+    [PhpFact]
+    public async Task Float_text_matches_php_on_100000_doubles_of_every_shape()
+    {
+        Assert.True(Php.Executable is not null, "php is required in CI: .ci/run installs php-cli.");
+        var seed = Random.Shared.Next();
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, 100_000).Select(i => (i % 5) switch
+        {
+            0 => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue)),
+            1 => random.NextDouble() * Math.Pow(10, random.Next(-8, 20)),
+            2 => (double)random.NextInt64(1, 1L << 53),
+            3 => ((random.NextInt64(10_000_000_000_000, 100_000_000_000_000) * 10) + random.Next(10)) / Math.Pow(10, random.Next(0, 20)),
+            _ => Math.Round(random.NextDouble() * 1000, random.Next(0, 16)),
+        }).ToList();
+        var fields = values.Select(v => new List<KeyValuePair<string, object?>> { new("v", v) }).ToList();
+
+        var phpBodies = await Php.RunLinesAsync("build_query.php", fields.Select(TaggedFieldSet.Write));
+
+        Assert.Equal(values.Count, phpBodies.Length);
+        var mismatches = values
+            .Select((v, i) => (Value: v, Php: Encoding.ASCII.GetString(Convert.FromBase64String(phpBodies[i])), Actual: PhpFormEncoder.Encode(fields[i])))
+            .Where(c => !string.Equals(c.Php, c.Actual, StringComparison.Ordinal))
+            .Select(c => $"{c.Value.ToString("R", CultureInfo.InvariantCulture)}: php {c.Php}, .NET {c.Actual}")
+            .ToList();
+        var summary = $"PHP differential (float text): seed {seed}, {values.Count} doubles, {mismatches.Count} mismatches";
+        output.WriteLine(summary);
+        Console.WriteLine(summary);
+        Assert.True(mismatches.Count == 0, summary + "\n" + string.Join("\n", mismatches.Take(20)));
+    }
 }

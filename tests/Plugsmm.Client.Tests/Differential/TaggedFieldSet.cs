@@ -119,15 +119,16 @@ internal static class TaggedFieldSet
             case "n":
                 return null;
             case "s":
-                return type == nameof(Char) ? value.GetString()![0] : value.GetString();
+                return type == nameof(Char) ? (object)value.GetString()![0] : value.GetString();
             case "b":
                 return value.GetBoolean();
             case "m":
                 return decimal.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
             case "d":
+                // Boxed apart: a conditional would widen the float to double.
                 return type == nameof(Single)
-                    ? float.Parse(tagged.GetProperty("r").GetString()!, CultureInfo.InvariantCulture)
-                    : HexToDouble(value.GetString()!);
+                    ? (object)float.Parse(tagged.GetProperty("r").GetString()!, CultureInfo.InvariantCulture)
+                    : (object)HexToDouble(value.GetString()!);
             case "i":
                 var digits = value.GetString()!;
                 return type switch
