@@ -28,7 +28,7 @@ internal sealed class PhpFormContent : HttpContent
         stream.Write(_body);
 
     protected override Task<Stream> CreateContentReadStreamAsync() =>
-        Task.FromResult<Stream>(new MemoryStream(_body, writable: false));
+        Task.FromResult<Stream>(new MemoryStream(_body, 0, _body.Length, writable: false, publiclyVisible: true));
 
     protected override bool TryComputeLength(out long length)
     {
