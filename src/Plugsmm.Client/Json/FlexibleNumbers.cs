@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Plugsmm.Client;
+
+/// <summary>
+/// Reads the numbers real panels send: JSON numbers or strings holding one (<c>"0.90"</c>, <c>" 42 "</c>),
+/// and, where a field is optional, <c>null</c>, <c>""</c> or a word such as <c>"Unknown"</c> as "no value".
+/// </summary>
+internal static class FlexibleNumbers
+{
+    /// <summary>Reads an integer; a string must hold one. Fails on anything else.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, string field)
+    {
+        if (TryReadInt64(ref reader, out var value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"'{field}' is not an integer: {Describe(ref reader)}.");
+    }
+
+    /// <summary>Reads an integer, or null for null, an empty string or a word.</summary>
+    public static long? ReadOptionalInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return TryReadInt64(ref reader, out var value) ? value : null;
+    }
+
+    /// <summary>Reads a decimal keeping every digit; a string must hold one. Fails on anything else.</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader, string field)
+    {
+        if (TryReadDecimal(ref reader, out var value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"'{field}' is not a number: {Describe(ref reader)}.");
+    }
+
+    /// <summary>Reads a decimal, or null for null, an empty string or a word.</summary>
+    public static decimal? ReadOptionalDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return TryReadDecimal(ref reader, out var value) ? value : null;
+    }
+
+    /// <summary>Reads a flag: <c>true</c>/<c>false</c>, <c>1</c>/<c>0</c>, <c>"1"</c>/<c>"0"</c>, <c>"true"</c>/<c>"false"</c>, <c>"yes"</c>/<c>"no"</c>; null otherwise.</summary>
+    public static bool? ReadOptionalFlag(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var number) ? number != 0 : null;
+            case JsonTokenType.String:
+                var text = reader.GetString()!.Trim();
+                if (text is "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (text is "0" or "" || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Reads a string, or the raw text of a number, or null.</summary>
+    public static string? ReadOptionalText(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Raw(ref reader),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => null,
+    };
+
+    private static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out value))
+                {
+                    return true;
+                }
+
+                // 23501.0 from a panel that serialises ids as floats.
+                if (reader.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && whole is >= long.MinValue and <= long.MaxValue)
+                {
+                    value = (long)whole;
+                    return true;
+                }
+
+                return false;
+            case JsonTokenType.String:
+                var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(Trim(span), out value, out var consumed) && consumed == Trim(span).Length)
+                {
+                    return true;
+                }
+
+                return long.TryParse(reader.GetString(), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    private static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetDecimal(out value);
+            case JsonTokenType.String:
+                return decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) => span.Trim(" \t\r\n"u8);
+
+    private static string Raw(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => $"\"{Truncate(reader.GetString()!)}\"",
+        JsonTokenType.Number => Raw(ref reader),
+        _ => reader.TokenType.ToString(),
+    };
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,471 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Plugsmm.Client;
+
+/// <summary>
+/// The SMM panel API v2 client over a typed <see cref="HttpClient"/>. Register it with
+/// <c>services.AddPlugsmmClient(...)</c>, or create it directly with an <see cref="HttpClient"/> whose handler
+/// follows no redirects (the API key travels in the body).
+/// </summary>
+public sealed class PlugsmmClient : IPlugsmmClient
+{
+    /// <summary>The most ids the panels take in one multi-order request.</summary>
+    public const int MaxIdsPerRequest = 100;
+
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly PlugsmmClientOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
+    /// <param name="options">The settings; checked here, as at start-up.</param>
+    /// <param name="logger">Where the client logs; none by default.</param>
+    /// <param name="timeProvider">The clock for timeouts; the system clock by default.</param>
+    /// <exception cref="OptionsValidationException"><paramref name="options"/> is invalid; the message says what to fix.</exception>
+    public PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, ILogger<PlugsmmClient>? logger = null, TimeProvider? timeProvider = null)
+        : this(httpClient, options, Options.DefaultName, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, logLegacyAdapter: true)
+    {
+    }
+
+    internal PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, string name, ILogger logger, TimeProvider timeProvider, bool logLegacyAdapter)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        var result = new PlugsmmClientOptionsValidator().Validate(name, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(name, typeof(PlugsmmClientOptions), result.Failures);
+        }
+
+        _http = httpClient;
+        _options = Snapshot(options);
+        _time = timeProvider;
+        if (!_options.UseNewApi && logLegacyAdapter)
+        {
+            ClientLog.UsingLegacyAdapter(logger, name.Length == 0 ? "default" : name);
+        }
+    }
+
+    private delegate T AnswerReader<T>(PanelAnswer answer);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync("services", null, ReadServices, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        order.Validate();
+        return SendAsync(
+            "add",
+            fields =>
+            {
+                fields.Add(new("service", order.ServiceId));
+                order.AppendFields(fields);
+            },
+            static answer =>
+            {
+                var dto = answer.Read(PanelJsonContext.Default.AddDto);
+                answer.ThrowIfError(dto.Error);
+                return dto.Order is { } id and > 0
+                    ? id
+                    : throw answer.Unexpected("no order id; the order may or may not have been placed, check the panel before ordering again");
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<OrderStatus> GetOrderStatusAsync(long orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
+        return SendAsync(
+            "status",
+            fields => fields.Add(new("order", orderId)),
+            static answer =>
+            {
+                var dto = answer.Read(PanelJsonContext.Default.StatusDto);
+                answer.ThrowIfError(dto.Error);
+                return dto.Status is null ? throw answer.Unexpected("no status") : ToOrderStatus(dto);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
+        ForEachChunkAsync(orderIds, nameof(orderIds), "status", "orders", ReadStatuses, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> RefillAsync(long orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
+        return SendAsync(
+            "refill",
+            fields => fields.Add(new("order", orderId)),
+            static answer =>
+            {
+                var dto = answer.Read(PanelJsonContext.Default.RefillDto);
+                answer.ThrowIfError(dto.Error);
+                if (PanelAnswer.TryGetItemError(dto.Refill, out var error))
+                {
+                    throw answer.PanelError(error);
+                }
+
+                return TryReadId(dto.Refill, out var refillId) ? refillId : throw answer.Unexpected("no refill id");
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
+        ForEachChunkAsync(orderIds, nameof(orderIds), "refill", "orders", ReadRefills, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RefillStatus> GetRefillStatusAsync(long refillId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refillId);
+        return SendAsync(
+            "refill_status",
+            fields => fields.Add(new("refill", refillId)),
+            static answer =>
+            {
+                var dto = answer.Read(PanelJsonContext.Default.RefillStatusDto);
+                answer.ThrowIfError(dto.Error);
+                if (PanelAnswer.TryGetItemError(dto.Status, out var error))
+                {
+                    throw answer.PanelError(error);
+                }
+
+                return ToRefillStatus(dto.Status) ?? throw answer.Unexpected("no status");
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default) =>
+        ForEachChunkAsync(refillIds, nameof(refillIds), "refill_status", "refills", ReadRefillStatuses, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
+        ForEachChunkAsync(orderIds, nameof(orderIds), "cancel", "orders", ReadCancels, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(
+            "balance",
+            null,
+            static answer =>
+            {
+                var dto = answer.Read(PanelJsonContext.Default.BalanceDto);
+                answer.ThrowIfError(dto.Error);
+                return dto.Balance is { } amount
+                    ? new PlugsmmBalance { Amount = amount, Currency = dto.Currency }
+                    : throw answer.Unexpected("no balance");
+            },
+            cancellationToken);
+
+    private static IReadOnlyList<PlugsmmService> ReadServices(PanelAnswer answer)
+    {
+        var dtos = answer.ReadArray(PanelJsonContext.Default.ListServiceDto);
+        answer.ThrowIfError(null);
+        var services = new PlugsmmService[dtos.Count];
+        for (var i = 0; i < dtos.Count; i++)
+        {
+            var dto = dtos[i] ?? throw answer.Unexpected($"service #{i} is null");
+            string Missing(string field) => $"service #{i.ToString(CultureInfo.InvariantCulture)} has no readable '{field}'";
+            services[i] = new PlugsmmService
+            {
+                Id = dto.Service ?? throw answer.Unexpected(Missing("service")),
+                Name = dto.Name ?? string.Empty,
+                Type = dto.Type ?? string.Empty,
+                Category = dto.Category ?? string.Empty,
+                RatePer1000 = dto.Rate ?? throw answer.Unexpected(Missing("rate")),
+                Min = dto.Min ?? throw answer.Unexpected(Missing("min")),
+                Max = dto.Max ?? throw answer.Unexpected(Missing("max")),
+                Refill = dto.Refill,
+                Cancel = dto.Cancel,
+                DripFeed = dto.DripFeed,
+            };
+        }
+
+        return services;
+    }
+
+    private static Dictionary<long, ItemResult<OrderStatus>> ReadStatuses(PanelAnswer answer)
+    {
+        var items = answer.Read(PanelJsonContext.Default.DictionaryStringJsonElement);
+        answer.ThrowIfError(items.TryGetValue("error", out var error) ? error : null);
+        var results = new Dictionary<long, ItemResult<OrderStatus>>(items.Count);
+        foreach (var (key, value) in items)
+        {
+            if (!long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                throw answer.Unexpected($"'{key}' is not an order id");
+            }
+
+            if (PanelAnswer.TryGetItemError(value, out var itemError))
+            {
+                results[id] = ItemResult.Failure<OrderStatus>(id, itemError);
+                continue;
+            }
+
+            StatusDto? dto;
+            try
+            {
+                dto = value.ValueKind == JsonValueKind.Object ? value.Deserialize(PanelJsonContext.Default.StatusDto) : null;
+            }
+            catch (JsonException exception)
+            {
+                throw answer.NotJson($"order {key}: {exception.Message}", exception);
+            }
+
+            results[id] = dto?.Status is null
+                ? ItemResult.Failure<OrderStatus>(id, "The panel's answer for this order has no status.")
+                : ItemResult.Success(id, ToOrderStatus(dto));
+        }
+
+        return results;
+    }
+
+    private static Dictionary<long, ItemResult<long>> ReadRefills(PanelAnswer answer)
+    {
+        var items = answer.ReadArray(PanelJsonContext.Default.ListOrderItemDto);
+        answer.ThrowIfError(null);
+        var results = new Dictionary<long, ItemResult<long>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
+            results[id] = PanelAnswer.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, error)
+                : TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
+                : ItemResult.Failure<long>(id, "The panel's answer for this order has no refill id.");
+        }
+
+        return results;
+    }
+
+    private static Dictionary<long, ItemResult<RefillStatus>> ReadRefillStatuses(PanelAnswer answer)
+    {
+        var items = answer.ReadArray(PanelJsonContext.Default.ListRefillItemDto);
+        answer.ThrowIfError(null);
+        var results = new Dictionary<long, ItemResult<RefillStatus>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = item?.Refill ?? throw answer.Unexpected("an item has no 'refill'");
+            results[id] = PanelAnswer.TryGetItemError(item.Status, out var error) ? ItemResult.Failure<RefillStatus>(id, error)
+                : ToRefillStatus(item.Status) is { } status ? ItemResult.Success(id, status)
+                : ItemResult.Failure<RefillStatus>(id, "The panel's answer for this refill has no status.");
+        }
+
+        return results;
+    }
+
+    private static Dictionary<long, ItemResult<bool>> ReadCancels(PanelAnswer answer)
+    {
+        var items = answer.ReadArray(PanelJsonContext.Default.ListOrderItemDto);
+        answer.ThrowIfError(null);
+        var results = new Dictionary<long, ItemResult<bool>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
+            results[id] = PanelAnswer.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, error)
+                : ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
+                : ItemResult.Failure<bool>(id, "The panel's answer for this order has no cancel result.");
+        }
+
+        return results;
+    }
+
+    private static OrderStatus ToOrderStatus(StatusDto dto) => new()
+    {
+        State = StatusWords.ToOrderState(dto.Status),
+        StatusText = dto.Status ?? string.Empty,
+        Charge = dto.Charge,
+        StartCount = dto.StartCount,
+        Remains = dto.Remains,
+        Currency = dto.Currency,
+    };
+
+    private static RefillStatus? ToRefillStatus(JsonElement? status) =>
+        status is { ValueKind: JsonValueKind.String } text
+            ? new RefillStatus { State = StatusWords.ToRefillState(text.GetString()), StatusText = text.GetString()! }
+            : null;
+
+    private static bool TryReadId(JsonElement? value, out long id)
+    {
+        id = 0;
+        return value switch
+        {
+            { ValueKind: JsonValueKind.Number } number => number.TryGetInt64(out id) && id > 0,
+            { ValueKind: JsonValueKind.String } text => long.TryParse(text.GetString(), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out id) && id > 0,
+            _ => false,
+        };
+    }
+
+    private static bool? ReadFlag(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        { ValueKind: JsonValueKind.Number } number => number.TryGetInt64(out var n) ? n != 0 : null,
+        { ValueKind: JsonValueKind.String } text => text.GetString()?.Trim() switch
+        {
+            "1" or "true" or "ok" or "success" => true,
+            "0" or "false" => false,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private static PlugsmmClientOptions Snapshot(PlugsmmClientOptions options) => new()
+    {
+        ApiKey = options.ApiKey,
+        BaseAddress = options.BaseAddress,
+        Timeout = options.Timeout,
+        UserAgent = options.UserAgent,
+        UseNewApi = options.UseNewApi,
+        MaxResponseBytes = options.MaxResponseBytes,
+    };
+
+    private async Task<IReadOnlyList<ItemResult<T>>> ForEachChunkAsync<T>(
+        IEnumerable<long> ids,
+        string parameter,
+        string action,
+        string field,
+        AnswerReader<Dictionary<long, ItemResult<T>>> read,
+        CancellationToken cancellationToken)
+    {
+        var distinct = DistinctIds(ids, parameter);
+        var results = new Dictionary<long, ItemResult<T>>(distinct.Count);
+        foreach (var chunk in distinct.Chunk(MaxIdsPerRequest))
+        {
+            var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            var answered = await SendAsync(action, fields => fields.Add(new(field, list)), read, cancellationToken).ConfigureAwait(false);
+            foreach (var id in chunk)
+            {
+                results[id] = answered.TryGetValue(id, out var item)
+                    ? item
+                    : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
+            }
+        }
+
+        return distinct.Select(id => results[id]).ToArray();
+    }
+
+    private static List<long> DistinctIds(IEnumerable<long> ids, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(ids, parameter);
+        var seen = new HashSet<long>();
+        var distinct = new List<long>();
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (id <= 0)
+            {
+                throw new ArgumentOutOfRangeException(parameter, id, $"Id #{index.ToString(CultureInfo.InvariantCulture)} is {id.ToString(CultureInfo.InvariantCulture)}; ids are positive.");
+            }
+
+            if (seen.Add(id))
+            {
+                distinct.Add(id);
+            }
+
+            index++;
+        }
+
+        return distinct;
+    }
+
+    private async Task<T> SendAsync<T>(string action, Action<List<KeyValuePair<string, object?>>>? addFields, AnswerReader<T> read, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, object?>>(8) { new("key", _options.ApiKey), new("action", action) };
+        addFields?.Invoke(fields);
+
+        // Encoded before anything is sent: bad input fails here, with nothing on the wire.
+        using var content = _options.UseNewApi ? PhpFormEncoder.CreateContent(fields) : LegacyFormContent.Create(fields);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseAddress) { Content = content };
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        request.Headers.Accept.Add(Json);
+
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is >= 300 and <= 399)
+            {
+                throw new PlugsmmException(
+                    $"The panel answered {action} with a redirect (HTTP {status.ToString(CultureInfo.InvariantCulture)}) to '{response.Headers.Location?.GetLeftPart(UriPartial.Authority)}'. " +
+                    "Redirects are never followed because the API key is in the body: point BaseAddress at the final address.",
+                    action,
+                    status);
+            }
+
+            var body = await ReadBodyAsync(response.Content, action, status, linked.Token).ConfigureAwait(false);
+            return read(new PanelAnswer(action, status, body, _options.ApiKey));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
+        {
+            throw new PlugsmmException(
+                $"Request timeout after {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, innerException: exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new PlugsmmException(
+                $"The panel could not be reached for {action}: {exception.Message}", action, (int?)exception.StatusCode, innerException: exception);
+        }
+        catch (IOException exception)
+        {
+            throw new PlugsmmException($"The answer to {action} was cut off: {exception.Message}", action, innerException: exception);
+        }
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, string action, int status, CancellationToken cancellationToken)
+    {
+        var max = _options.MaxResponseBytes;
+        if (content.Headers.ContentLength > max)
+        {
+            throw TooLarge(action, status, max);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var body = new MemoryStream();
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (body.Length + read > max)
+                    {
+                        throw TooLarge(action, status, max);
+                    }
+
+                    body.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            return body.ToArray();
+        }
+    }
+
+    private static PlugsmmException TooLarge(string action, int status, long max) =>
+        new($"The answer to {action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", action, status);
+}

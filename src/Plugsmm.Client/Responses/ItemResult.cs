@@ -1,0 +1,56 @@
+namespace Plugsmm.Client;
+
+/// <summary>
+/// One item of a multi-order answer: its value, or the panel's error for that item alone. A multi action
+/// succeeds as a whole even when some of its items failed.
+/// </summary>
+/// <typeparam name="T">The value of a successful item.</typeparam>
+public sealed class ItemResult<T>
+{
+    private readonly T? _value;
+
+    internal ItemResult(long id, T? value, string? error)
+    {
+        Id = id;
+        _value = value;
+        Error = error;
+    }
+
+    /// <summary>The order or refill id the item is about.</summary>
+    public long Id { get; }
+
+    /// <summary>Whether the panel gave a value for this item.</summary>
+    public bool IsSuccess => Error is null;
+
+    /// <summary>The panel's error for this item (<c>Incorrect order ID</c>, …), or <see langword="null"/>.</summary>
+    public string? Error { get; }
+
+    /// <summary>The item's value.</summary>
+    /// <exception cref="InvalidOperationException">The item failed; see <see cref="Error"/>.</exception>
+    public T Value => IsSuccess ? _value! : throw new InvalidOperationException($"Item {Id} failed: {Error}");
+
+    /// <inheritdoc />
+    public override string ToString() => IsSuccess ? $"{Id}: {_value}" : $"{Id}: error '{Error}'";
+}
+
+/// <summary>Creates <see cref="ItemResult{T}"/> values (for example to fake an <see cref="IPlugsmmClient"/> in tests).</summary>
+public static class ItemResult
+{
+    /// <summary>A successful item.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="id">The order or refill id.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>The item.</returns>
+    public static ItemResult<T> Success<T>(long id, T value) => new(id, value, null);
+
+    /// <summary>A failed item.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="id">The order or refill id.</param>
+    /// <param name="error">The panel's error for it.</param>
+    /// <returns>The item.</returns>
+    public static ItemResult<T> Failure<T>(long id, string error)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(error);
+        return new(id, default, error);
+    }
+}
