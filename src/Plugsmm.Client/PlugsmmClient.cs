@@ -420,6 +420,12 @@ public sealed class PlugsmmClient : IPlugsmmClient
             throw new PlugsmmException(
                 $"Request timeout after {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, innerException: exception);
         }
+        catch (OperationCanceledException exception)
+        {
+            // Neither the caller nor our timeout: the HttpClient's own Timeout, or a handler that gave up.
+            throw new PlugsmmException(
+                $"The request for {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {exception.Message}", action, innerException: exception);
+        }
         catch (HttpRequestException exception)
         {
             throw new PlugsmmException(

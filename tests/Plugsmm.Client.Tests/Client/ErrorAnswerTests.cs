@@ -1,0 +1,249 @@
+using System.Net;
+using System.Text;
+
+namespace Plugsmm.Client.Tests.Client;
+
+/// <summary>Errors are never results: a top-level error at any status, a body that is not JSON, a timeout, a redirect.</summary>
+public sealed class ErrorAnswerTests
+{
+    public static TheoryData<string> Actions() => ["services", "add", "status", "status many", "refill", "refill many", "refill_status", "refill_status many", "cancel", "balance"];
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task A_top_level_error_is_an_error_for_every_action_at_http_200(string action)
+    {
+        using var panel = new PanelStub().Answer("""{"error":"Incorrect request"}""");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => Call(panel.Client, action));
+
+        Assert.Equal("Incorrect request", error.PanelError);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal(action.Split(' ')[0], error.Action);
+        Assert.Contains("Incorrect request", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    public async Task A_top_level_error_is_an_error_at_any_status(HttpStatusCode status)
+    {
+        using var panel = new PanelStub().Answer("""{"error":"Not enough funds on balance","order":5}""", status);
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(new PackageOrder { ServiceId = 1, Link = "https://x.com" }));
+
+        Assert.Equal("Not enough funds on balance", error.PanelError);
+        Assert.Equal((int)status, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_error_that_is_not_a_string_is_kept_as_its_json()
+    {
+        using var panel = new PanelStub().Answer("""{"error":{"code":7,"message":"Bad link"}}""");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.Equal("""{"code":7,"message":"Bad link"}""", error.PanelError);
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Cloudflare</body></html>", HttpStatusCode.ServiceUnavailable, "text/html")]
+    [InlineData("<html><body><h1>502 Bad Gateway</h1></body></html>", HttpStatusCode.BadGateway, "text/html")]
+    [InlineData("", HttpStatusCode.OK, "application/json")]
+    [InlineData("{\"order\":235", HttpStatusCode.OK, "application/json")]
+    [InlineData("{\"balance\":\"1\"} trailing", HttpStatusCode.OK, "application/json")]
+    [InlineData("[1,2", HttpStatusCode.OK, "application/json")]
+    public async Task A_body_that_is_not_json_is_an_error_with_the_status_and_a_preview(string body, HttpStatusCode status, string mediaType)
+    {
+        using var panel = new PanelStub().Answer(body, status, mediaType);
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.StartsWith($"Invalid JSON response to balance (HTTP {(int)status})", error.Message, StringComparison.Ordinal);
+        Assert.Equal((int)status, error.StatusCode);
+        Assert.Equal(body.Length <= 512 ? body : body[..512] + "…", error.ResponsePreview);
+        Assert.Null(error.PanelError);
+    }
+
+    [Fact]
+    public async Task The_preview_is_short_and_never_holds_the_api_key()
+    {
+        var page = "<html>" + new string('x', 300) + " key=" + PanelStub.ApiKey + " again " + PanelStub.ApiKey + new string('y', 2000) + "</html>";
+        using var panel = new PanelStub().Answer(page, HttpStatusCode.BadGateway, "text/html");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetServicesAsync());
+
+        Assert.DoesNotContain(PanelStub.ApiKey, error.ResponsePreview!, StringComparison.Ordinal);
+        Assert.DoesNotContain(PanelStub.ApiKey, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("key=*** again ***", error.ResponsePreview, StringComparison.Ordinal);
+        Assert.Equal(513, error.ResponsePreview!.Length);
+    }
+
+    [Fact]
+    public async Task An_answer_of_the_wrong_shape_is_an_error_not_a_default_value()
+    {
+        using var panel = new PanelStub().Answer("""{"status":"success"}""").Answer("""{"currency":"USD"}""").Answer("""{"services":[]}""");
+
+        var add = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(new PackageOrder { ServiceId = 1, Link = "https://x.com" }));
+        var balance = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+        var services = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetServicesAsync());
+
+        Assert.Contains("no order id; the order may or may not have been placed", add.Message, StringComparison.Ordinal);
+        Assert.Contains("no balance", balance.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a JSON array", services.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_never_followed_and_says_why()
+    {
+        using var panel = new PanelStub().Answer(() =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Found);
+            response.Headers.Location = new Uri("https://elsewhere.example/steal?x=1");
+            return response;
+        });
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.Equal(302, error.StatusCode);
+        Assert.Contains("'https://elsewhere.example'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Redirects are never followed", error.Message, StringComparison.Ordinal);
+        Assert.Single(panel.Requests);
+    }
+
+    [Fact]
+    public async Task An_answer_beyond_the_size_cap_is_not_read()
+    {
+        using var panel = new PanelStub(o => o.MaxResponseBytes = 1024).Answer("[" + string.Join(",", Enumerable.Repeat("1", 2000)) + "]");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetServicesAsync());
+
+        Assert.Contains("larger than MaxResponseBytes (1024 bytes)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_that_outlasts_the_timeout_fails_with_the_runbooks_words_on_fake_time()
+    {
+        var started = new TaskCompletionSource();
+        using var panel = new PanelStub();
+        panel.Answer(() =>
+        {
+            started.SetResult();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new NeverEndingContent() };
+        });
+
+        var call = panel.Client.GetBalanceAsync();
+        await started.Task;
+        panel.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(call.IsCompleted);
+        panel.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+        Assert.StartsWith("Request timeout after 30s", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_caller_who_cancels_gets_an_operation_canceled_exception()
+    {
+        using var panel = new PanelStub();
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new NeverEndingContent() });
+        using var cancel = new CancellationTokenSource();
+
+        var call = panel.Client.GetBalanceAsync(cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task A_transport_failure_is_a_plugsmm_exception()
+    {
+        using var panel = new PanelStub();
+        panel.Fail(new HttpRequestException("Connection refused (panel.test:443)"));
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.Contains("could not be reached for balance", error.Message, StringComparison.Ordinal);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task The_http_clients_own_timeout_is_a_plugsmm_exception_too()
+    {
+        using var panel = new PanelStub();
+        panel.Fail(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException()));
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.Contains("balance was cancelled by the HttpClient", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Task Call(PlugsmmClient client, string action) => action switch
+    {
+        "services" => client.GetServicesAsync(),
+        "add" => client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com", Quantity = 10 }),
+        "status" => client.GetOrderStatusAsync(1),
+        "status many" => client.GetOrderStatusesAsync([1, 2]),
+        "refill" => client.RefillAsync(1),
+        "refill many" => client.RefillOrdersAsync([1, 2]),
+        "refill_status" => client.GetRefillStatusAsync(1),
+        "refill_status many" => client.GetRefillStatusesAsync([1, 2]),
+        "cancel" => client.CancelOrdersAsync([1, 2]),
+        "balance" => client.GetBalanceAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>A body whose bytes never come: reading it waits until cancelled.</summary>
+    private sealed class NeverEndingContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) =>
+            Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new NeverEndingStream());
+
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult<Stream>(new NeverEndingStream());
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private sealed class NeverEndingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using RichardSzalay.MockHttp;
+
+namespace Plugsmm.Client.Tests.Client;
+
+/// <summary>
+/// A MockHttp panel: answers queued per action, every request recorded (method, content type, body), and a
+/// <see cref="PlugsmmClient"/> wired to it.
+/// </summary>
+internal sealed class PanelStub : IDisposable
+{
+    public const string ApiKey = "0123456789abcdef0123456789abcdef";
+    public const string Endpoint = "https://panel.test/api/v2";
+
+    private readonly MockHttpMessageHandler _handler = new();
+    private readonly Queue<Func<HttpResponseMessage>> _answers = new();
+    private readonly Queue<Exception?> _faults = new();
+    private readonly HttpClient _http;
+
+    public PanelStub(Action<PlugsmmClientOptions>? configure = null)
+    {
+        _handler.When(HttpMethod.Post, Endpoint).Respond(async request =>
+        {
+            var body = await request.Content!.ReadAsStringAsync();
+            Requests.Add(new Recorded(request.Method, request.Content.Headers.ContentType?.MediaType, body, request.Headers.UserAgent.ToString()));
+            return _answers.Count > 0 ? _answers.Dequeue()() : Json("""{"error":"no answer queued"}""");
+        });
+        _handler.Fallback.Respond(request => throw new InvalidOperationException($"Unexpected {request.Method} {request.RequestUri}"));
+        // MockHttp cannot fail a request with an exception from a queued answer: a handler in front of it does.
+        _http = new HttpClient(new FaultHandler(_faults) { InnerHandler = _handler });
+        Options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(Endpoint) };
+        configure?.Invoke(Options);
+        Client = new PlugsmmClient(_http, Options, timeProvider: Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public PlugsmmClientOptions Options { get; }
+
+    public PlugsmmClient Client { get; }
+
+    public List<Recorded> Requests { get; } = [];
+
+    public PanelStub Answer(string json, HttpStatusCode status = HttpStatusCode.OK, string mediaType = "application/json")
+    {
+        return Answer(() => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, mediaType) });
+    }
+
+    public PanelStub Answer(Func<HttpResponseMessage> answer)
+    {
+        _faults.Enqueue(null);
+        _answers.Enqueue(answer);
+        return this;
+    }
+
+    /// <summary>The next request fails with <paramref name="exception"/> before any answer, as a transport failure does.</summary>
+    public PanelStub Fail(Exception exception)
+    {
+        _faults.Enqueue(exception);
+        return this;
+    }
+
+    public static HttpResponseMessage Json(string json) => new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    /// <summary>The body the SDK sent for <paramref name="fields"/>, to compare with what was recorded.</summary>
+    public static string Body(params (string Key, object? Value)[] fields) =>
+        PhpFormEncoder.Encode([new("key", ApiKey), .. fields.Select(f => new KeyValuePair<string, object?>(f.Key, f.Value))]);
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _handler.Dispose();
+    }
+
+    private sealed class FaultHandler(Queue<Exception?> faults) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            faults.TryDequeue(out var fault) && fault is not null ? Task.FromException<HttpResponseMessage>(fault) : base.SendAsync(request, cancellationToken);
+    }
+
+    internal sealed record Recorded(HttpMethod Method, string? MediaType, string Body, string UserAgent);
+}
