@@ -267,4 +267,23 @@ public sealed class ActionTests
 
         Assert.Equal(500, error.StatusCode);
     }
+
+    [Fact]
+    public async Task The_rollback_flag_switches_bodies_to_the_legacy_encoding_with_the_same_fields()
+    {
+        var order = new DefaultOrder { ServiceId = 1, Link = "https://x.com/p/Cx~9?a=1&b=2#c", Quantity = 100 };
+        using var modern = new PanelStub().Answer("""{"order":1}""");
+        using var legacy = new PanelStub(o => o.UseNewApi = false).Answer("""{"order":1}""");
+
+        await modern.Client.AddOrderAsync(order);
+        await legacy.Client.AddOrderAsync(order);
+
+        var expected = await new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["key"] = PanelStub.ApiKey, ["action"] = "add", ["service"] = "1", ["link"] = order.Link, ["quantity"] = "100",
+        }).ReadAsStringAsync();
+        Assert.Equal(expected, legacy.Requests[0].Body);
+        Assert.Contains("Cx~9", legacy.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains("Cx%7E9", modern.Requests[0].Body, StringComparison.Ordinal);
+    }
 }
