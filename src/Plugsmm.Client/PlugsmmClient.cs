@@ -402,7 +402,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             if (status is >= 300 and <= 399)
             {
                 throw new PlugsmmException(
-                    $"The panel answered {action} with a redirect (HTTP {status.ToString(CultureInfo.InvariantCulture)}) to '{response.Headers.Location?.GetLeftPart(UriPartial.Authority)}'. " +
+                    $"The panel answered {action} with a redirect (HTTP {status.ToString(CultureInfo.InvariantCulture)}) to '{RedirectTarget(response.Headers.Location)}'. " +
                     "Redirects are never followed because the API key is in the body: point BaseAddress at the final address.",
                     action,
                     status);
@@ -471,6 +471,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
             return body.ToArray();
         }
     }
+
+    /// <summary>Where a redirect points, scheme and host only (a relative Location is resolved against BaseAddress).</summary>
+    private string RedirectTarget(Uri? location) =>
+        location is null ? "nowhere"
+        : (location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location)).GetLeftPart(UriPartial.Authority);
 
     private static PlugsmmException TooLarge(string action, int status, long max) =>
         new($"The answer to {action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", action, status);
