@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -79,7 +78,7 @@ public sealed class GoldenFileTests
             return;
         }
 
-        var path = Path.Combine(SourceDirectory(), "golden", FileName);
+        var path = Path.Combine(Repository.RepositoryPaths.Root, "tests", "Plugsmm.Client.Tests", "Differential", "golden", FileName);
         await using var file = File.Create(path);
         await using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         await using var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" };
@@ -103,8 +102,6 @@ public sealed class GoldenFileTests
 
         return cases;
     }
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(string))]

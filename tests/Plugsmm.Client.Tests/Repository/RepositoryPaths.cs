@@ -1,12 +1,23 @@
-using System.Runtime.CompilerServices;
-
 namespace Plugsmm.Client.Tests.Repository;
 
 internal static class RepositoryPaths
 {
-    /// <summary>The repository's top folder, found from this source file's own path.</summary>
+    /// <summary>
+    /// The repository's top folder: the nearest folder above the test binaries that holds Plugsmm.Client.sln.
+    /// (Not [CallerFilePath]: CI builds are deterministic and map source paths to "/_/".)
+    /// </summary>
     public static string Root { get; } = FindRoot();
 
-    private static string FindRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Plugsmm.Client.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Plugsmm.Client.sln above {AppContext.BaseDirectory}.");
+    }
 }
