@@ -7,6 +7,9 @@ namespace Plugsmm.Client;
 /// </summary>
 public interface IPlugsmmClient
 {
+    /// <summary>The state of the circuit breaker in front of this panel (Closed while calls flow).</summary>
+    PlugsmmCircuitState CircuitState { get; }
+
     /// <summary>The panel's catalogue (<c>services</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Every service, in the panel's order.</returns>

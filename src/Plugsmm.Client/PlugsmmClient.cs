@@ -5,6 +5,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using System.Security.Cryptography;
 
 namespace Plugsmm.Client;
 
@@ -23,6 +27,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly HttpClient _http;
     private readonly PlugsmmClientOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ErrorClassifier _classifier;
+    private readonly CallPipeline _pipeline;
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -31,11 +38,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// <param name="timeProvider">The clock for timeouts; the system clock by default.</param>
     /// <exception cref="OptionsValidationException"><paramref name="options"/> is invalid; the message says what to fix.</exception>
     public PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, ILogger<PlugsmmClient>? logger = null, TimeProvider? timeProvider = null)
-        : this(httpClient, options, Options.DefaultName, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, logLegacyAdapter: true)
+        : this(httpClient, options, Options.DefaultName, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, logLegacyAdapter: true, pipeline: null)
     {
     }
 
-    internal PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, string name, ILogger logger, TimeProvider timeProvider, bool logLegacyAdapter)
+    internal PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, string name, ILogger logger, TimeProvider timeProvider, bool logLegacyAdapter, CallPipeline? pipeline)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -48,6 +55,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _http = httpClient;
         _options = Snapshot(options);
         _time = timeProvider;
+        _logger = logger;
+        _classifier = new ErrorClassifier(_options.ErrorRules);
+        _pipeline = pipeline ?? new CallPipeline(_options, timeProvider);
         if (!_options.UseNewApi && logLegacyAdapter)
         {
             ClientLog.UsingLegacyAdapter(logger, name.Length == 0 ? "default" : name);
@@ -55,6 +65,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
     }
 
     private delegate T AnswerReader<T>(PanelAnswer answer);
+
+    /// <inheritdoc />
+    /// <remarks>Shared by every client of the same name created through dependency injection.</remarks>
+    public PlugsmmCircuitState CircuitState => _pipeline.State;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) =>
@@ -323,15 +337,36 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _ => null,
     };
 
-    private static PlugsmmClientOptions Snapshot(PlugsmmClientOptions options) => new()
+    internal static PlugsmmClientOptions Snapshot(PlugsmmClientOptions options)
     {
-        ApiKey = options.ApiKey,
-        BaseAddress = options.BaseAddress,
-        Timeout = options.Timeout,
-        UserAgent = options.UserAgent,
-        UseNewApi = options.UseNewApi,
-        MaxResponseBytes = options.MaxResponseBytes,
-    };
+        var copy = new PlugsmmClientOptions
+        {
+            ApiKey = options.ApiKey,
+            BaseAddress = options.BaseAddress,
+            Timeout = options.Timeout,
+            UserAgent = options.UserAgent,
+            UseNewApi = options.UseNewApi,
+            MaxResponseBytes = options.MaxResponseBytes,
+            Resilience = new PlugsmmResilienceOptions
+            {
+                MaxRetryAttempts = options.Resilience.MaxRetryAttempts,
+                RetryDelay = options.Resilience.RetryDelay,
+                MaxRetryDelay = options.Resilience.MaxRetryDelay,
+                UseJitter = options.Resilience.UseJitter,
+                TotalTimeout = options.Resilience.TotalTimeout,
+                FailureRatio = options.Resilience.FailureRatio,
+                MinimumThroughput = options.Resilience.MinimumThroughput,
+                SamplingDuration = options.Resilience.SamplingDuration,
+                BreakDuration = options.Resilience.BreakDuration,
+            },
+        };
+        foreach (var rule in options.ErrorRules)
+        {
+            copy.ErrorRules.Add(new PlugsmmErrorRule { Pattern = rule.Pattern, Kind = rule.Kind, Reason = rule.Reason });
+        }
+
+        return copy;
+    }
 
     private async Task<IReadOnlyList<ItemResult<T>>> ForEachChunkAsync<T>(
         IEnumerable<long> ids,
@@ -387,17 +422,80 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var fields = new List<KeyValuePair<string, object?>>(8) { new("key", _options.ApiKey), new("action", action) };
         addFields?.Invoke(fields);
 
-        // Encoded before anything is sent: bad input fails here, with nothing on the wire.
-        using var content = _options.UseNewApi ? PhpFormEncoder.CreateContent(fields) : LegacyFormContent.Create(fields);
+        // Encoded once, before anything is sent: bad input fails here with nothing on the wire, and every attempt
+        // sends the very same bytes. They hold the key, so they are wiped when the call ends.
+        var body = _options.UseNewApi ? PhpFormEncoder.EncodeToArray(fields) : null;
+        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey);
+        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallPipeline.HasSideEffects, call.HasSideEffects);
+        try
+        {
+            return await _pipeline.Pipeline.ExecuteAsync(
+                async attemptContext =>
+                {
+                    attempts++;
+                    using var content = body is null ? LegacyFormContent.Create(fields) : new PhpFormContent(body, ownsBody: false);
+                    return await AttemptAsync(content, call, read, attemptContext.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+        }
+        catch (PlugsmmException exception)
+        {
+            throw Finish(exception, correlationId, attempts);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            throw Finish(
+                new PlugsmmException("Circuit breaker open - skipping provider API call", action, PlugsmmErrorKind.Transient, innerException: exception)
+                {
+                    Reason = "circuit_open",
+                },
+                correlationId,
+                attempts);
+        }
+        catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Finish(
+                new PlugsmmException(
+                    $"Request timeout after {exception.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: exception)
+                {
+                    Reason = "timeout",
+                    OutcomeUnknown = call.HasSideEffects,
+                },
+                correlationId,
+                attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            if (body is not null)
+            {
+                CryptographicOperations.ZeroMemory(body);
+            }
+        }
+    }
+
+    private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts)
+    {
+        if (exception.Kind == PlugsmmErrorKind.Unknown)
+        {
+            ClientLog.UnknownError(_logger, exception.Action, exception.Reason, exception.StatusCode, correlationId);
+        }
+
+        return exception.WithCall(correlationId, attempts);
+    }
+
+    private async Task<T> AttemptAsync<T>(HttpContent content, CallInfo call, AnswerReader<T> read, CancellationToken cancellationToken)
+    {
+        var action = call.Action;
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseAddress) { Content = content };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.Accept.Add(Json);
-
-        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and <= 399)
             {
@@ -405,44 +503,78 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     $"The panel answered {action} with a redirect (HTTP {status.ToString(CultureInfo.InvariantCulture)}) to '{RedirectTarget(response.Headers.Location)}'. " +
                     "Redirects are never followed because the API key is in the body: point BaseAddress at the final address.",
                     action,
-                    status);
+                    PlugsmmErrorKind.Permanent,
+                    status)
+                {
+                    Reason = "redirect",
+                };
             }
 
-            var body = await ReadBodyAsync(response.Content, action, status, linked.Token).ConfigureAwait(false);
-            return read(new PanelAnswer(action, status, body, _options.ApiKey));
+            var retryAfter = RetryAfter(response);
+            var body = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
+            return read(new PanelAnswer(call, status, body, retryAfter));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller cancelled, or the attempt timed out: the pipeline tells which.
             throw;
-        }
-        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
-        {
-            throw new PlugsmmException(
-                $"Request timeout after {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, innerException: exception);
         }
         catch (OperationCanceledException exception)
         {
-            // Neither the caller nor our timeout: the HttpClient's own Timeout, or a handler that gave up.
+            // Neither: the HttpClient's own Timeout, or a handler that gave up.
             throw new PlugsmmException(
-                $"The request for {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {exception.Message}", action, innerException: exception);
+                $"Request timeout: {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {exception.Message}",
+                action,
+                PlugsmmErrorKind.Transient,
+                innerException: exception)
+            {
+                Reason = "timeout",
+                OutcomeUnknown = call.HasSideEffects,
+            };
         }
         catch (HttpRequestException exception)
         {
-            throw new PlugsmmException(
-                $"The panel could not be reached for {action}: {exception.Message}", action, (int?)exception.StatusCode, innerException: exception);
+            var (kind, reason, notSent) = ErrorClassifier.ClassifyTransport(exception);
+            throw new PlugsmmException($"The panel could not be reached for {action}: {exception.Message}", action, kind, innerException: exception)
+            {
+                Reason = reason,
+                OutcomeUnknown = call.HasSideEffects && !notSent,
+            };
         }
         catch (IOException exception)
         {
-            throw new PlugsmmException($"The answer to {action} was cut off: {exception.Message}", action, innerException: exception);
+            throw new PlugsmmException($"The answer to {action} was cut off: {exception.Message}", action, PlugsmmErrorKind.Transient, innerException: exception)
+            {
+                Reason = "connection_dropped",
+                OutcomeUnknown = call.HasSideEffects,
+            };
         }
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpContent content, string action, int status, CancellationToken cancellationToken)
+    /// <summary>The wait a 429 or 503 asks for (<c>Retry-After</c> in seconds or as a date), measured on the client's clock.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
     {
         var max = _options.MaxResponseBytes;
         if (content.Headers.ContentLength > max)
         {
-            throw TooLarge(action, status, max);
+            throw TooLarge(call, status, max);
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -457,7 +589,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 {
                     if (body.Length + read > max)
                     {
-                        throw TooLarge(action, status, max);
+                        throw TooLarge(call, status, max);
                     }
 
                     body.Write(chunk, 0, read);
@@ -477,6 +609,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
         location is null ? "nowhere"
         : (location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location)).GetLeftPart(UriPartial.Authority);
 
-    private static PlugsmmException TooLarge(string action, int status, long max) =>
-        new($"The answer to {action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", action, status);
+    private static PlugsmmException TooLarge(CallInfo call, int status, long max) =>
+        new($"The answer to {call.Action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", call.Action, ErrorClassifier.ClassifyUnreadableBody(status), status)
+        {
+            Reason = "response_too_large",
+            OutcomeUnknown = call.HasSideEffects,
+        };
 }

@@ -12,6 +12,7 @@ internal sealed class PlugsmmClientFactory(
     TimeProvider? timeProvider = null) : IPlugsmmClientFactory
 {
     private readonly ConcurrentDictionary<string, bool> _legacyLogged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CallPipeline> _pipelines = new(StringComparer.Ordinal);
 
     /// <summary>The <see cref="IHttpClientFactory"/> name of a panel client.</summary>
     public static string HttpClientName(string name) => "Plugsmm.Client:" + name;
@@ -28,6 +29,8 @@ internal sealed class PlugsmmClientFactory(
             name,
             loggers.CreateLogger<PlugsmmClient>(),
             timeProvider ?? TimeProvider.System,
-            logLegacy);
+            logLegacy,
+            // One pipeline per name: the breaker must see every call to that panel, whichever client made it.
+            _pipelines.GetOrAdd(name, _ => new CallPipeline(PlugsmmClient.Snapshot(settings), timeProvider ?? TimeProvider.System)));
     }
 }

@@ -48,4 +48,13 @@ public sealed class PlugsmmClientOptions
 
     /// <summary>The largest answer read; a longer one fails without being read further. Default <see cref="DefaultMaxResponseBytes"/>.</summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>Retry, circuit breaker and total timeout around every call.</summary>
+    public PlugsmmResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>
+    /// Operators' rules for classifying the panel's error messages, tried before the built-in ones
+    /// (configuration: <c>Plugsmm:ErrorRules:0:Pattern</c>, <c>…:Kind</c>, <c>…:Reason</c>).
+    /// </summary>
+    public IList<PlugsmmErrorRule> ErrorRules { get; } = [];
 }

@@ -11,10 +11,14 @@ namespace Plugsmm.Client;
 internal sealed class PhpFormContent : HttpContent
 {
     private readonly byte[] _body;
+    private readonly bool _ownsBody;
 
-    public PhpFormContent(byte[] body)
+    /// <param name="body">The encoded body.</param>
+    /// <param name="ownsBody">Whether disposing this content wipes <paramref name="body"/> (false when several attempts share it).</param>
+    public PhpFormContent(byte[] body, bool ownsBody = true)
     {
         _body = body;
+        _ownsBody = ownsBody;
         Headers.ContentType = new MediaTypeHeaderValue(PhpFormEncoder.MediaType);
     }
 
@@ -38,7 +42,7 @@ internal sealed class PhpFormContent : HttpContent
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsBody)
         {
             CryptographicOperations.ZeroMemory(_body);
         }

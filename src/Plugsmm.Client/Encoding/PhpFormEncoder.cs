@@ -76,6 +76,14 @@ public static class PhpFormEncoder
         return new PhpFormContent(buffer.WrittenSpan.ToArray());
     }
 
+    /// <summary>Encodes into a new array of the body's exact length (the caller wipes it when done).</summary>
+    internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields)
+    {
+        using var buffer = PooledByteBufferWriter.Rent();
+        WriteFields(fields, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static long WriteFields(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> output)
     {
         var writer = new FormBodyWriter(output);

@@ -8,9 +8,10 @@ namespace Plugsmm.Client;
 /// One answer of the panel: its HTTP status and body. Turns it into a typed value, or into a
 /// <see cref="PlugsmmException"/> when it holds a top-level <c>error</c> (at any status) or is not valid JSON.
 /// </summary>
-internal readonly ref struct PanelAnswer(string action, int statusCode, ReadOnlySpan<byte> body, string? apiKey)
+internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
 {
     private readonly ReadOnlySpan<byte> _body = body;
+    private readonly string action = call.Action;
 
     public T Read<T>(JsonTypeInfo<T> type)
         where T : class
@@ -53,26 +54,61 @@ internal readonly ref struct PanelAnswer(string action, int statusCode, ReadOnly
         }
     }
 
-    /// <summary>The panel's own error for the whole call.</summary>
-    public PlugsmmException PanelError(string text) =>
-        new($"The panel answered {action} with an error: {text}", action, statusCode, panelError: text);
+    /// <summary>The panel's own error for the whole call: the panel refused it, so nothing was carried out.</summary>
+    public PlugsmmException PanelError(string text)
+    {
+        var (kind, reason) = call.Classifier.ClassifyMessage(text);
+        if (kind == PlugsmmErrorKind.Unknown && statusCode != 200)
+        {
+            (kind, reason) = ErrorClassifier.ClassifyStatus(statusCode);
+        }
+
+        if (statusCode == 429)
+        {
+            (kind, reason) = (PlugsmmErrorKind.RateLimited, reason == "unknown" ? "http_429" : reason);
+        }
+
+        return new($"Plugsmm API error: the panel answered {action} with '{text}'", action, kind, statusCode, panelError: text)
+        {
+            Reason = reason,
+            RetryAfter = retryAfter,
+        };
+    }
 
     /// <summary>The body is not JSON of the expected shape (HTML, empty, truncated, wrong types).</summary>
-    public PlugsmmException NotJson(string problem, Exception? inner) =>
-        new(
+    public PlugsmmException NotJson(string problem, Exception? inner)
+    {
+        var kind = statusCode == 429 ? PlugsmmErrorKind.RateLimited : ErrorClassifier.ClassifyUnreadableBody(statusCode);
+        return new(
             $"Invalid JSON response to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}",
             action,
+            kind,
             statusCode,
-            responsePreview: ResponsePreview.Create(_body, apiKey),
-            innerException: inner);
+            responsePreview: ResponsePreview.Create(_body, call.ApiKey),
+            innerException: inner)
+        {
+            Reason = kind == PlugsmmErrorKind.RateLimited ? "http_429" : "invalid_json",
+            RetryAfter = retryAfter,
+            OutcomeUnknown = call.HasSideEffects && statusCode != 429,
+        };
+    }
 
-    /// <summary>Valid JSON, but not an answer this action can have.</summary>
-    public PlugsmmException Unexpected(string problem) =>
-        new(
+    /// <summary>Valid JSON, but not an answer this action can have (or a non-2xx status without a message).</summary>
+    public PlugsmmException Unexpected(string problem)
+    {
+        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, "unexpected_answer") : ErrorClassifier.ClassifyStatus(statusCode);
+        return new(
             $"Unexpected answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}",
             action,
+            kind,
             statusCode,
-            responsePreview: ResponsePreview.Create(_body, apiKey));
+            responsePreview: ResponsePreview.Create(_body, call.ApiKey))
+        {
+            Reason = reason,
+            RetryAfter = retryAfter,
+            OutcomeUnknown = call.HasSideEffects && statusCode != 429,
+        };
+    }
 
     /// <summary>The text of an <c>error</c> value: a string as is, anything else as its JSON.</summary>
     public static string ErrorText(JsonElement value) =>

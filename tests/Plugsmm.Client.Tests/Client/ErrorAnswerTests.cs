@@ -142,7 +142,7 @@ public sealed class ErrorAnswerTests
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
         Assert.StartsWith("Request timeout after 30s", error.Message, StringComparison.Ordinal);
-        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+        Assert.Equal((PlugsmmErrorKind.Transient, "timeout", false), (error.Kind, error.Reason, error.OutcomeUnknown));
     }
 
     [Fact]

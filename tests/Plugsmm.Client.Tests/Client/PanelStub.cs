@@ -31,6 +31,8 @@ internal sealed class PanelStub : IDisposable
         // MockHttp cannot fail a request with an exception from a queued answer: a handler in front of it does.
         _http = new HttpClient(new FaultHandler(_faults) { InnerHandler = _handler });
         Options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(Endpoint) };
+        // One attempt unless a test asks for retries: these tests read single answers on fake time.
+        Options.Resilience.MaxRetryAttempts = 0;
         configure?.Invoke(Options);
         Client = new PlugsmmClient(_http, Options, timeProvider: Time);
     }

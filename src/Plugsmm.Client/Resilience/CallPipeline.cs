@@ -1,0 +1,91 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Plugsmm.Client;
+
+/// <summary>
+/// The Polly pipeline around every call of one client: total timeout → retry → circuit breaker → attempt timeout.
+/// One per client name, so the breaker sees all of that panel's calls.
+/// </summary>
+internal sealed class CallPipeline
+{
+    /// <summary>Whether the call in flight has side effects: then only failures that certainly did not reach the panel are retried.</summary>
+    internal static readonly ResiliencePropertyKey<bool> HasSideEffects = new("Plugsmm.HasSideEffects");
+
+    private readonly CircuitBreakerStateProvider _breakerState = new();
+
+    public CallPipeline(PlugsmmClientOptions options, TimeProvider timeProvider, Func<double>? randomizer = null)
+    {
+        var resilience = options.Resilience;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = resilience.TotalTimeout });
+        if (resilience.MaxRetryAttempts > 0)
+        {
+            var retry = new RetryStrategyOptions
+            {
+                MaxRetryAttempts = resilience.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = resilience.RetryDelay,
+                MaxDelay = resilience.MaxRetryDelay,
+                UseJitter = resilience.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
+                OnRetry = args =>
+                {
+                    RetryObserved?.Invoke(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    return ValueTask.CompletedTask;
+                },
+            };
+            if (randomizer is not null)
+            {
+                retry.Randomizer = randomizer;
+            }
+
+            builder.AddRetry(retry);
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = resilience.FailureRatio,
+            MinimumThroughput = resilience.MinimumThroughput,
+            SamplingDuration = resilience.SamplingDuration,
+            BreakDuration = resilience.BreakDuration,
+            StateProvider = _breakerState,
+            ShouldHandle = args => ValueTask.FromResult(CountsAgainstPanel(args.Outcome.Exception)),
+        });
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout });
+        Pipeline = builder.Build();
+    }
+
+    /// <summary>Called before each retry with the attempt about to start, its delay, and why (for logs and metrics).</summary>
+    public Action<int, TimeSpan, Exception?>? RetryObserved { get; set; }
+
+    public ResiliencePipeline Pipeline { get; }
+
+    public PlugsmmCircuitState State => _breakerState.CircuitState switch
+    {
+        CircuitState.Open => PlugsmmCircuitState.Open,
+        CircuitState.HalfOpen => PlugsmmCircuitState.HalfOpen,
+        CircuitState.Isolated => PlugsmmCircuitState.Isolated,
+        _ => PlugsmmCircuitState.Closed,
+    };
+
+    /// <summary>The retry rule: retryable failures, and attempt timeouts of calls without side effects. Never an open circuit.</summary>
+    internal static bool ShouldRetry(Exception? exception, ResilienceContext context, TimeSpan maxDelay) => exception switch
+    {
+        PlugsmmException { RetryAfter: { } wait } when wait > maxDelay => false,
+        PlugsmmException failure => failure.IsRetryable,
+        TimeoutRejectedException => !context.Properties.GetValue(HasSideEffects, true),
+        _ => false,
+    };
+
+    /// <summary>What the breaker counts as the panel failing: transient and rate-limited failures and timeouts, not refusals.</summary>
+    internal static bool CountsAgainstPanel(Exception? exception) => exception switch
+    {
+        PlugsmmException failure => failure.Kind is PlugsmmErrorKind.Transient or PlugsmmErrorKind.RateLimited,
+        TimeoutRejectedException => true,
+        _ => false,
+    };
+}
