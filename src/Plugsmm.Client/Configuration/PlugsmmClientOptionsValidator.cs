@@ -57,6 +57,7 @@ internal sealed class PlugsmmClientOptionsValidator : IValidateOptions<PlugsmmCl
             failures.Add($"{client} needs a positive MaxResponseBytes (was {options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)}).");
         }
 
+        PlugsmmResilienceOptionsValidator.Validate(client, options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -131,7 +131,7 @@ public sealed class ErrorAnswerTests
         panel.Answer(() =>
         {
             started.SetResult();
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new NeverEndingContent() };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() };
         });
 
         var call = panel.Client.GetBalanceAsync();
@@ -149,7 +149,7 @@ public sealed class ErrorAnswerTests
     public async Task A_caller_who_cancels_gets_an_operation_canceled_exception()
     {
         using var panel = new PanelStub();
-        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new NeverEndingContent() });
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
         using var cancel = new CancellationTokenSource();
 
         var call = panel.Client.GetBalanceAsync(cancel.Token);
@@ -195,55 +195,4 @@ public sealed class ErrorAnswerTests
         "balance" => client.GetBalanceAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
-
-    /// <summary>A body whose bytes never come: reading it waits until cancelled.</summary>
-    private sealed class NeverEndingContent : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) =>
-            Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
-
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new NeverEndingStream());
-
-        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult<Stream>(new NeverEndingStream());
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
-
-    private sealed class NeverEndingStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -19,25 +19,21 @@ internal sealed class PanelStub : IDisposable
     private readonly Queue<Exception?> _faults = new();
     private readonly HttpClient _http;
 
-    public PanelStub(Action<PlugsmmClientOptions>? configure = null)
+    public PanelStub(Action<PlugsmmClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<PlugsmmClient>? logger = null)
     {
-        _handler.When(HttpMethod.Post, Endpoint).Respond(async request =>
-        {
-            var body = await request.Content!.ReadAsStringAsync();
-            Requests.Add(new Recorded(request.Method, request.Content.Headers.ContentType?.MediaType, body, request.Headers.UserAgent.ToString()));
-            return _answers.Count > 0 ? _answers.Dequeue()() : Json("""{"error":"no answer queued"}""");
-        });
+        _handler.When(HttpMethod.Post, Endpoint).Respond(() => Task.FromResult(_answers.Count > 0 ? _answers.Dequeue()() : Json("""{"error":"no answer queued"}""")));
         _handler.Fallback.Respond(request => throw new InvalidOperationException($"Unexpected {request.Method} {request.RequestUri}"));
         // MockHttp cannot fail a request with an exception from a queued answer: a handler in front of it does.
-        _http = new HttpClient(new FaultHandler(_faults) { InnerHandler = _handler });
+        _http = new HttpClient(new FaultHandler(_faults, Requests) { InnerHandler = _handler });
         Options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(Endpoint) };
         // One attempt unless a test asks for retries: these tests read single answers on fake time.
         Options.Resilience.MaxRetryAttempts = 0;
         configure?.Invoke(Options);
-        Client = new PlugsmmClient(_http, Options, timeProvider: Time);
+        Client = new PlugsmmClient(_http, Options, logger, Time);
     }
 
     public FakeTimeProvider Time { get; } = new();
+
 
     public PlugsmmClientOptions Options { get; }
 
@@ -76,10 +72,21 @@ internal sealed class PanelStub : IDisposable
         _handler.Dispose();
     }
 
-    private sealed class FaultHandler(Queue<Exception?> faults) : DelegatingHandler
+    /// <summary>Records every request that reaches the panel, then fails it if a fault is queued, else lets MockHttp answer.</summary>
+    private sealed class FaultHandler(Queue<Exception?> faults, List<Recorded> requests) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            faults.TryDequeue(out var fault) && fault is not null ? Task.FromException<HttpResponseMessage>(fault) : base.SendAsync(request, cancellationToken);
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            lock (requests)
+            {
+                requests.Add(new Recorded(request.Method, request.Content?.Headers.ContentType?.MediaType, body, request.Headers.UserAgent.ToString()));
+            }
+
+            return faults.TryDequeue(out var fault) && fault is not null
+                ? throw fault
+                : await base.SendAsync(request, cancellationToken);
+        }
     }
 
     internal sealed record Recorded(HttpMethod Method, string? MediaType, string Body, string UserAgent);
