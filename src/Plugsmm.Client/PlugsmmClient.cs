@@ -467,6 +467,18 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 correlationId,
                 attempts);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.
+            throw Finish(
+                new PlugsmmException($"The call to {action} failed unexpectedly: {exception.GetType().Name}: {ResponsePreview.Scrub(exception.Message, _options.ApiKey)}", action, PlugsmmErrorKind.Unknown, innerException: exception)
+                {
+                    Reason = "unexpected",
+                    OutcomeUnknown = call.HasSideEffects,
+                },
+                correlationId,
+                attempts);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

@@ -419,6 +419,18 @@ public sealed class ResilienceTests
         Assert.Contains(error.CorrelationId, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Any_other_failure_still_surfaces_as_a_plugsmm_exception_with_an_unknown_outcome()
+    {
+        using var panel = Panel().Fail(new ObjectDisposedException("SocketsHttpHandler"));
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(Order));
+
+        Assert.Equal((PlugsmmErrorKind.Unknown, "unexpected", true), (error.Kind, error.Reason, error.OutcomeUnknown));
+        Assert.IsType<ObjectDisposedException>(error.InnerException);
+        Assert.Single(panel.Requests);
+    }
+
     private static HttpResponseMessage TooManyRequests(RetryConditionHeaderValue retryAfter)
     {
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("Too Many Requests") };
