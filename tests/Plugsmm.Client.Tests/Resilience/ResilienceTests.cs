@@ -110,8 +110,14 @@ public sealed class ResilienceTests
         Assert.Equal(4, panel.Requests.Count);
 
         panel.Time.Advance(TimeSpan.FromSeconds(1));
-        panel.Answer("""{"balance":"1"}""");
+        var stateDuringTrial = PlugsmmCircuitState.Closed;
+        panel.Answer(() =>
+        {
+            stateDuringTrial = panel.Client.CircuitState;
+            return PanelStub.Json("""{"balance":"1"}""");
+        });
         Assert.Equal(1m, (await panel.Client.GetBalanceAsync()).Amount);
+        Assert.Equal(PlugsmmCircuitState.HalfOpen, stateDuringTrial);
         Assert.Equal(PlugsmmCircuitState.Closed, panel.Client.CircuitState);
     }
 
