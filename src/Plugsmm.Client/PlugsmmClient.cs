@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -30,6 +32,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly ILogger _logger;
     private readonly ErrorClassifier _classifier;
     private readonly CallPipeline _pipeline;
+    private readonly CallTelemetry _telemetry;
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -37,12 +40,21 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// <param name="logger">Where the client logs; none by default.</param>
     /// <param name="timeProvider">The clock for timeouts; the system clock by default.</param>
     /// <exception cref="OptionsValidationException"><paramref name="options"/> is invalid; the message says what to fix.</exception>
-    public PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, ILogger<PlugsmmClient>? logger = null, TimeProvider? timeProvider = null)
-        : this(httpClient, options, Options.DefaultName, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, logLegacyAdapter: true, pipeline: null)
+    /// <param name="meterFactory">Where the <c>Plugsmm.Client</c> meter comes from; a process-wide meter by default.</param>
+    public PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, ILogger<PlugsmmClient>? logger = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+        : this(
+            httpClient,
+            options,
+            Options.DefaultName,
+            logger ?? (ILogger)NullLogger.Instance,
+            timeProvider ?? TimeProvider.System,
+            logLegacyAdapter: true,
+            pipeline: null,
+            metrics: meterFactory is null ? PlugsmmMetrics.Default : new PlugsmmMetrics(meterFactory.Create(PlugsmmMetrics.MeterName)))
     {
     }
 
-    internal PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, string name, ILogger logger, TimeProvider timeProvider, bool logLegacyAdapter, CallPipeline? pipeline)
+    internal PlugsmmClient(HttpClient httpClient, PlugsmmClientOptions options, string name, ILogger logger, TimeProvider timeProvider, bool logLegacyAdapter, CallPipeline? pipeline, PlugsmmMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,10 +69,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _time = timeProvider;
         _logger = logger;
         _classifier = new ErrorClassifier(_options.ErrorRules);
-        _pipeline = pipeline ?? new CallPipeline(_options, timeProvider);
+        _telemetry = new CallTelemetry(logger, metrics, PanelName(name));
+        _pipeline = pipeline ?? new CallPipeline(_options, timeProvider, _telemetry);
         if (!_options.UseNewApi && logLegacyAdapter)
         {
-            ClientLog.UsingLegacyAdapter(logger, name.Length == 0 ? "default" : name);
+            ClientLog.UsingLegacyAdapter(logger, PanelName(name));
         }
     }
 
@@ -426,13 +439,23 @@ public sealed class PlugsmmClient : IPlugsmmClient
         // sends the very same bytes. They hold the key, so they are wiped when the call ends.
         var body = _options.UseNewApi ? PhpFormEncoder.EncodeToArray(fields) : null;
         var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey);
-        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        var correlationId = PlugsmmCorrelation.ForCall();
         var attempts = 0;
+        var panel = _telemetry.Panel;
+        using var activity = PlugsmmTracing.Source.StartActivity("plugsmm " + action, ActivityKind.Client);
+        activity?.SetTag("plugsmm.action", action);
+        activity?.SetTag("plugsmm.panel", panel);
+        activity?.SetTag("plugsmm.correlation_id", correlationId);
+        ClientLog.Request(_logger, action, panel, correlationId);
+        _telemetry.Metrics.Request(action, panel);
+        var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallPipeline.HasSideEffects, call.HasSideEffects);
+        context.Properties.Set(CallTelemetry.Action, action);
+        context.Properties.Set(CallTelemetry.CorrelationId, correlationId);
         try
         {
-            return await _pipeline.Pipeline.ExecuteAsync(
+            var result = await _pipeline.Pipeline.ExecuteAsync(
                 async attemptContext =>
                 {
                     attempts++;
@@ -440,10 +463,17 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     return await AttemptAsync(content, call, read, attemptContext.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
+            var elapsed = _time.GetElapsedTime(started);
+            _pipeline.LastSuccess = _time.GetUtcNow();
+            ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, attempts, correlationId);
+            _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
+            activity?.SetTag("plugsmm.attempts", attempts);
+            activity?.SetTag("plugsmm.outcome", "success");
+            return result;
         }
         catch (PlugsmmException exception)
         {
-            throw Finish(exception, correlationId, attempts);
+            throw Finish(exception, correlationId, attempts, started, activity);
         }
         catch (BrokenCircuitException exception)
         {
@@ -453,7 +483,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     Reason = "circuit_open",
                 },
                 correlationId,
-                attempts);
+                attempts,
+                started,
+                activity);
         }
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -465,7 +497,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     OutcomeUnknown = call.HasSideEffects,
                 },
                 correlationId,
-                attempts);
+                attempts,
+                started,
+                activity);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -477,7 +511,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     OutcomeUnknown = call.HasSideEffects,
                 },
                 correlationId,
-                attempts);
+                attempts,
+                started,
+                activity);
         }
         finally
         {
@@ -489,15 +525,41 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
     }
 
-    private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts)
+    /// <summary>Reports a failed call once — its log lines, metrics and span — and stamps the exception with the call.</summary>
+    private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts, long started, Activity? activity)
     {
+        var action = exception.Action;
+        _telemetry.AttemptFailed(exception, action, correlationId);
         if (exception.Kind == PlugsmmErrorKind.Unknown)
         {
-            ClientLog.UnknownError(_logger, exception.Action, exception.Reason, exception.StatusCode, correlationId);
+            ClientLog.UnknownError(_logger, action, exception.Reason, exception.StatusCode, correlationId);
+        }
+
+        ClientLog.Error(
+            _logger,
+            exception.Kind,
+            action,
+            exception.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none",
+            exception.Reason,
+            attempts,
+            exception.OutcomeUnknown,
+            correlationId,
+            ResponsePreview.Scrub(exception.Message, _options.ApiKey),
+            exception.ResponsePreview ?? string.Empty);
+        _telemetry.Metrics.Failure(action, _telemetry.Panel, exception.Kind, _time.GetElapsedTime(started).TotalSeconds);
+        if (activity is not null)
+        {
+            activity.SetTag("plugsmm.attempts", attempts);
+            activity.SetTag("plugsmm.outcome", exception.OutcomeUnknown ? "unknown" : "failure");
+            activity.SetTag("error.type", PlugsmmMetrics.ErrorType(exception.Kind));
+            activity.SetTag("plugsmm.reason", exception.Reason);
+            activity.SetStatus(ActivityStatusCode.Error, exception.Reason);
         }
 
         return exception.WithCall(correlationId, attempts);
     }
+
+    private static string PanelName(string name) => name.Length == 0 ? "default" : name;
 
     private async Task<T> AttemptAsync<T>(HttpContent content, CallInfo call, AnswerReader<T> read, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ internal sealed class PlugsmmClientFactory(
     IHttpClientFactory httpClients,
     IOptionsMonitor<PlugsmmClientOptions> options,
     ILoggerFactory loggers,
+    PlugsmmMetrics metrics,
     TimeProvider? timeProvider = null) : IPlugsmmClientFactory
 {
     private readonly ConcurrentDictionary<string, bool> _legacyLogged = new(StringComparer.Ordinal);
@@ -23,14 +24,25 @@ internal sealed class PlugsmmClientFactory(
         var settings = options.Get(name);
         // "using legacy adapter" once per client name, however many clients are created.
         var logLegacy = !settings.UseNewApi && _legacyLogged.TryAdd(name, true);
+        var logger = loggers.CreateLogger<PlugsmmClient>();
         return new PlugsmmClient(
             httpClients.CreateClient(HttpClientName(name)),
             settings,
             name,
-            loggers.CreateLogger<PlugsmmClient>(),
+            logger,
             timeProvider ?? TimeProvider.System,
             logLegacy,
-            // One pipeline per name: the breaker must see every call to that panel, whichever client made it.
-            _pipelines.GetOrAdd(name, _ => new CallPipeline(PlugsmmClient.Snapshot(settings), timeProvider ?? TimeProvider.System)));
+            Pipeline(name),
+            metrics);
     }
+
+    /// <summary>
+    /// One pipeline per name: the breaker must see every call to that panel, whichever client made it.
+    /// Built on first use, from the name's options.
+    /// </summary>
+    public CallPipeline Pipeline(string name) =>
+        _pipelines.GetOrAdd(name, key => new CallPipeline(
+            PlugsmmClient.Snapshot(options.Get(key)),
+            timeProvider ?? TimeProvider.System,
+            new CallTelemetry(loggers.CreateLogger<PlugsmmClient>(), metrics, key.Length == 0 ? "default" : key)));
 }

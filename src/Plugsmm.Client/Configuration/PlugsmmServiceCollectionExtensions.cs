@@ -52,11 +52,15 @@ public static class PlugsmmServiceCollectionExtensions
     private static IHttpClientBuilder AddCore(IServiceCollection services, string name)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlugsmmClientOptions>, PlugsmmClientOptionsValidator>());
-        services.TryAddSingleton<IPlugsmmClientFactory>(provider => new PlugsmmClientFactory(
+        services.AddMetrics();
+        services.TryAddSingleton(provider => new PlugsmmMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(new System.Diagnostics.Metrics.MeterOptions(PlugsmmMetrics.MeterName))));
+        services.TryAddSingleton<PlugsmmClientFactory>(provider => new PlugsmmClientFactory(
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>(),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            provider.GetRequiredService<PlugsmmMetrics>(),
             provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<IPlugsmmClientFactory>(provider => provider.GetRequiredService<PlugsmmClientFactory>());
         if (name.Length == 0)
         {
             services.TryAddTransient<IPlugsmmClient>(provider => provider.GetRequiredService<IPlugsmmClientFactory>().CreateClient(string.Empty));

@@ -16,8 +16,9 @@ internal sealed class CallPipeline
 
     private readonly CircuitBreakerStateProvider _breakerState = new();
 
-    public CallPipeline(PlugsmmClientOptions options, TimeProvider timeProvider, Func<double>? randomizer = null)
+    public CallPipeline(PlugsmmClientOptions options, TimeProvider timeProvider, CallTelemetry telemetry, Func<double>? randomizer = null)
     {
+        telemetry.Metrics.Track(telemetry.Panel, this);
         var resilience = options.Resilience;
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = resilience.TotalTimeout });
@@ -34,7 +35,7 @@ internal sealed class CallPipeline
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
                 OnRetry = args =>
                 {
-                    RetryObserved?.Invoke(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    telemetry.Retry(args.Context, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
                     return ValueTask.CompletedTask;
                 },
             };
@@ -54,13 +55,28 @@ internal sealed class CallPipeline
             BreakDuration = resilience.BreakDuration,
             StateProvider = _breakerState,
             ShouldHandle = args => ValueTask.FromResult(CountsAgainstPanel(args.Outcome.Exception)),
+            OnOpened = args =>
+            {
+                ClientLog.CircuitOpened(telemetry.Logger, telemetry.Panel, args.BreakDuration.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                ClientLog.CircuitHalfOpened(telemetry.Logger, telemetry.Panel);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                ClientLog.CircuitClosed(telemetry.Logger, telemetry.Panel);
+                return ValueTask.CompletedTask;
+            },
         });
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout });
         Pipeline = builder.Build();
     }
 
-    /// <summary>Called before each retry with the attempt about to start, its delay, and why (for logs and metrics).</summary>
-    public Action<int, TimeSpan, Exception?>? RetryObserved { get; set; }
+    /// <summary>When the last call through this pipeline succeeded (for the health check), or null.</summary>
+    public DateTimeOffset? LastSuccess { get; set; }
 
     public ResiliencePipeline Pipeline { get; }
 

@@ -419,10 +419,10 @@ public sealed class ResilienceTests
 
         Assert.Equal(PlugsmmErrorKind.Unknown, error.Kind);
         Assert.Single(panel.Requests);
-        var line = Assert.Single(logs.Messages);
-        Assert.Contains("Unknown error", line, StringComparison.Ordinal);
-        Assert.Contains("error_type=Unknown", line, StringComparison.Ordinal);
-        Assert.Contains(error.CorrelationId, line, StringComparison.Ordinal);
+        var unknown = Assert.Single(logs.Messages, m => m.Contains("Unknown error", StringComparison.Ordinal));
+        Assert.Contains(error.CorrelationId, unknown, StringComparison.Ordinal);
+        var errorLine = Assert.Single(logs.Messages, m => m.StartsWith("Plugsmm API error", StringComparison.Ordinal));
+        Assert.Contains("error_type=Unknown", errorLine, StringComparison.Ordinal);
     }
 
     [Fact]
