@@ -35,7 +35,8 @@ internal sealed class CallPipeline
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
                 OnRetry = args =>
                 {
-                    telemetry.Retry(args.Context, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    // AttemptNumber is the zero-based attempt that failed; the log names the attempt about to start.
+                    telemetry.Retry(args.Context, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                     return ValueTask.CompletedTask;
                 },
             };

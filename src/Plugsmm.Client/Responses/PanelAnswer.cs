@@ -57,6 +57,8 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// <summary>The panel's own error for the whole call: the panel refused it, so nothing was carried out.</summary>
     public PlugsmmException PanelError(string text)
     {
+        // A panel may echo the key back ("Invalid API key: …"): it never goes further than here.
+        text = ResponsePreview.Scrub(text, call.ApiKey);
         var (kind, reason) = call.Classifier.ClassifyMessage(text);
         if (kind == PlugsmmErrorKind.Unknown && statusCode != 200)
         {

@@ -19,17 +19,21 @@ internal sealed class PanelStub : IDisposable
     private readonly Queue<Exception?> _faults = new();
     private readonly HttpClient _http;
 
-    public PanelStub(Action<PlugsmmClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<PlugsmmClient>? logger = null)
+    public PanelStub(
+        Action<PlugsmmClientOptions>? configure = null,
+        Microsoft.Extensions.Logging.ILogger<PlugsmmClient>? logger = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null,
+        string apiKey = ApiKey)
     {
         _handler.When(HttpMethod.Post, Endpoint).Respond(() => Task.FromResult(_answers.Count > 0 ? _answers.Dequeue()() : Json("""{"error":"no answer queued"}""")));
         _handler.Fallback.Respond(request => throw new InvalidOperationException($"Unexpected {request.Method} {request.RequestUri}"));
         // MockHttp cannot fail a request with an exception from a queued answer: a handler in front of it does.
         _http = new HttpClient(new FaultHandler(_faults, Requests) { InnerHandler = _handler });
-        Options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(Endpoint) };
+        Options = new PlugsmmClientOptions { ApiKey = apiKey, BaseAddress = new Uri(Endpoint) };
         // One attempt unless a test asks for retries: these tests read single answers on fake time.
         Options.Resilience.MaxRetryAttempts = 0;
         configure?.Invoke(Options);
-        Client = new PlugsmmClient(_http, Options, logger, Time);
+        Client = new PlugsmmClient(_http, Options, logger, Time, meterFactory);
     }
 
     public FakeTimeProvider Time { get; } = new();
