@@ -71,9 +71,21 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _classifier = new ErrorClassifier(_options.ErrorRules);
         _telemetry = new CallTelemetry(logger, metrics, PanelName(name));
         _pipeline = pipeline ?? new CallPipeline(_options, timeProvider, _telemetry);
-        if (!_options.UseNewApi && logLegacyAdapter)
+        if (logLegacyAdapter)
         {
-            ClientLog.UsingLegacyAdapter(logger, PanelName(name));
+            // Once per client name: which key and endpoint are in use, and the rollback flag.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var fingerprint = KeyFingerprint(_options.ApiKey!);
+                var address = _options.BaseAddress.GetLeftPart(UriPartial.Path);
+                var panel = PanelName(name);
+                ClientLog.Configured(logger, panel, fingerprint, address, _options.UseNewApi, _options.Timeout.TotalSeconds);
+            }
+
+            if (!_options.UseNewApi)
+            {
+                ClientLog.UsingLegacyAdapter(logger, PanelName(name));
+            }
         }
     }
 
@@ -558,6 +570,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
         return exception.WithCall(correlationId, attempts);
     }
+
+    /// <summary>The first 12 hex digits of the key's SHA-256: enough to tell keys apart, nothing to recover one from.</summary>
+    internal static string KeyFingerprint(string apiKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)))[..12];
 
     private static string PanelName(string name) => name.Length == 0 ? "default" : name;
 

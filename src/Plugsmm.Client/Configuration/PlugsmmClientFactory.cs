@@ -22,8 +22,8 @@ internal sealed class PlugsmmClientFactory(
     {
         ArgumentNullException.ThrowIfNull(name);
         var settings = options.Get(name);
-        // "using legacy adapter" once per client name, however many clients are created.
-        var logLegacy = !settings.UseNewApi && _legacyLogged.TryAdd(name, true);
+        // The configuration line, and "using legacy adapter", once per client name however many clients are created.
+        var logLegacy = _legacyLogged.TryAdd(name, true);
         var logger = loggers.CreateLogger<PlugsmmClient>();
         return new PlugsmmClient(
             httpClients.CreateClient(HttpClientName(name)),

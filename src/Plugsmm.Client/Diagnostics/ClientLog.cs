@@ -47,6 +47,14 @@ internal static partial class ClientLog
         Message = "Plugsmm API retry attempt={Attempt} action={Action} delay_ms={DelayMs} after={ErrorType} reason={Reason} correlation_id={CorrelationId}")]
     public static partial void Retry(ILogger logger, int attempt, string action, long delayMs, PlugsmmErrorKind errorType, string reason, string correlationId);
 
+    /// <summary>
+    /// Once per client at start: which key is in use, without the key (<c>grep "api_key" | grep plugsmm</c>; compare with
+    /// <c>printf %s "$PLUGSMMS_API_KEY" | sha256sum | cut -c1-12</c>).
+    /// </summary>
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
+        Message = "Plugsmm client '{ClientName}' configured: plugsmm_api_key_sha256={KeyFingerprint} base_address={BaseAddress} use_new_api={UseNewApi} timeout_s={TimeoutSeconds}")]
+    public static partial void Configured(ILogger logger, string clientName, string keyFingerprint, string baseAddress, bool useNewApi, double timeoutSeconds);
+
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Circuit breaker opened panel={Panel} break_seconds={BreakSeconds}")]
     public static partial void CircuitOpened(ILogger logger, string panel, double breakSeconds);
 

@@ -79,6 +79,9 @@ internal sealed class Telemetry : IDisposable
 
     public IReadOnlyList<string> Lines => Logger.Collector.GetSnapshot().Select(r => r.Message).ToList();
 
+    /// <summary>The lines written by calls (all but the once-per-client "configured" line, event 1011).</summary>
+    public IReadOnlyList<string> CallLines => Logger.Collector.GetSnapshot().Where(r => r.Id.Id != 1011).Select(r => r.Message).ToList();
+
     /// <summary>Every tag value of every measurement and span, for secret scans.</summary>
     public IEnumerable<string> AllTags() =>
         new IEnumerable<string>[]

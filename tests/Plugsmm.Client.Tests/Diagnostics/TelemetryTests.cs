@@ -28,7 +28,7 @@ public sealed partial class TelemetryTests
             [$"Plugsmm API request action=add panel=default correlation_id={t.Id}"],
             t.Lines.Where(l => l.StartsWith("Plugsmm API request", StringComparison.Ordinal)));
         Assert.Matches($"^Plugsmm API success action=add latency_ms=\\d+ attempts=1 correlation_id={t.Id}$", Assert.Single(t.Lines, l => l.Contains("success", StringComparison.Ordinal)));
-        Assert.All(t.Logger.Collector.GetSnapshot(), r => Assert.Contains(t.Id, r.Message, StringComparison.Ordinal));
+        Assert.All(t.CallLines, line => Assert.Contains(t.Id, line, StringComparison.Ordinal));
         Assert.Equal(1, Assert.Single(t.Requests.GetMeasurementSnapshot()).Value);
         Assert.Equal("add", Assert.Single(t.Successes.GetMeasurementSnapshot()).Tags["plugsmm.action"]);
         Assert.Equal("success", Assert.Single(t.Duration.GetMeasurementSnapshot()).Tags["plugsmm.outcome"]);
@@ -191,9 +191,23 @@ public sealed partial class TelemetryTests
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.GetOrderStatusAsync(5));
 
         Assert.Matches("^[0-9a-f]{16}$", error.CorrelationId);
-        Assert.All(t.Lines, l => Assert.Contains($"correlation_id={error.CorrelationId}", l, StringComparison.Ordinal));
+        Assert.All(t.CallLines, l => Assert.Contains($"correlation_id={error.CorrelationId}", l, StringComparison.Ordinal));
         Assert.Single(t.SpansOf(error.CorrelationId));
         Assert.Contains(error.CorrelationId, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_client_says_once_which_key_it_uses_without_showing_it()
+    {
+        using var t = new Telemetry();
+
+        var line = Assert.Single(t.Lines);
+
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PanelStub.ApiKey)))[..12];
+        Assert.Equal($"Plugsmm client 'default' configured: plugsmm_api_key_sha256={fingerprint} base_address=https://panel.test/api/v2 use_new_api=True timeout_s=30", line);
+        Assert.Contains("api_key", line, StringComparison.Ordinal);
+        Assert.Contains("plugsmm", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(PanelStub.ApiKey, line, StringComparison.Ordinal);
     }
 
     [Fact]
