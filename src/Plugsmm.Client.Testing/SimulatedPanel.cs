@@ -1,0 +1,188 @@
+using System.Globalization;
+
+namespace Plugsmm.Client.Testing;
+
+/// <summary>
+/// A simulated SMM panel that speaks API v2 as a stock PHP panel does: it parses bodies by PHP's rules, answers
+/// in the panels' JSON shapes (numbers as strings) with their real error strings at HTTP 200, charges the balance,
+/// moves orders from Pending to In progress to Completed or Partial on its clock, takes refills and cancels, and
+/// injects faults on demand. Run it in memory (<see cref="CreateHandler"/>, <see cref="CreateClient"/>) or on a
+/// loopback port (<see cref="StartAsync"/>). Its ledger records every request, order and balance change.
+/// </summary>
+public sealed class SimulatedPanel : IAsyncDisposable
+{
+    /// <summary>The API key the panel accepts unless <see cref="ApiKey"/> is changed.</summary>
+    public const string DefaultApiKey = "simulated-panel-key-0123456789ab";
+
+    private readonly PanelApi _api;
+    private readonly List<LedgerRequest> _requests = [];
+    private readonly List<BalanceChange> _balanceHistory = [];
+    private decimal _balance;
+    private LoopbackPanelServer? _server;
+
+    /// <summary>Creates an empty panel (no services, zero balance).</summary>
+    /// <param name="timeProvider">The panel's clock (orders progress and latency pass on it); the system clock by default.</param>
+    public SimulatedPanel(TimeProvider? timeProvider = null)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _api = new PanelApi(this);
+    }
+
+    /// <summary>The panel's clock.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The only API key the panel accepts; any other gets <c>Invalid API key</c>.</summary>
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>The currency of the balance and of charges.</summary>
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>The catalogue.</summary>
+    public IList<SimulatedService> Services { get; } = new List<SimulatedService>();
+
+    /// <summary>Faults to inject: queued for the next requests, or at a seeded rate.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>The balance now.</summary>
+    public decimal Balance
+    {
+        get
+        {
+            lock (_api.Gate)
+            {
+                return _balance;
+            }
+        }
+    }
+
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<LedgerRequest> Requests
+    {
+        get
+        {
+            lock (_api.Gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Every order taken, in order.</summary>
+    public IReadOnlyList<SimulatedOrder> Orders => _api.Orders;
+
+    /// <summary>Every movement of the balance, in order.</summary>
+    public IReadOnlyList<BalanceChange> BalanceHistory
+    {
+        get
+        {
+            lock (_api.Gate)
+            {
+                return [.. _balanceHistory];
+            }
+        }
+    }
+
+    /// <summary>The loopback address while <see cref="StartAsync"/> runs it (<c>http://127.0.0.1:PORT/api/v2</c>), else null.</summary>
+    public Uri? Address => _server?.Address;
+
+    /// <summary>
+    /// A panel with a small realistic catalogue (followers, likes, views with drip-feed, comments, a package,
+    /// subscriptions, a service that ends Partial) and a balance of 100.
+    /// </summary>
+    /// <param name="timeProvider">The panel's clock.</param>
+    /// <returns>The panel.</returns>
+    public static SimulatedPanel CreateDefault(TimeProvider? timeProvider = null)
+    {
+        var panel = new SimulatedPanel(timeProvider);
+        panel.Services.Add(new SimulatedService { Id = 1, Name = "Instagram Followers [Real, Refill 30d]", Category = "Instagram Followers", RatePer1000 = 0.90m, Min = 50, Max = 10_000, Refill = true, Cancel = true });
+        panel.Services.Add(new SimulatedService { Id = 2, Name = "Instagram Likes [Instant]", Category = "Instagram Likes", RatePer1000 = 0.27819m, Min = 10, Max = 50_000, Cancel = true, UnitsPerMinute = 500 });
+        panel.Services.Add(new SimulatedService { Id = 3, Name = "TikTok Views [Drip-feed]", Category = "TikTok Views", RatePer1000 = 0.012m, Min = 100, Max = 1_000_000, DripFeed = true, UnitsPerMinute = 5_000 });
+        panel.Services.Add(new SimulatedService { Id = 4, Name = "Instagram Custom Comments", Type = "Custom Comments", Category = "Instagram Comments", RatePer1000 = 12.5m, Min = 1, Max = 500, StartDelay = TimeSpan.FromMinutes(5), UnitsPerMinute = 5 });
+        panel.Services.Add(new SimulatedService { Id = 5, Name = "Telegram Channel Package", Type = "Package", Category = "Telegram", RatePer1000 = 3m, Min = 1, Max = 1 });
+        panel.Services.Add(new SimulatedService { Id = 6, Name = "Instagram Auto Likes", Type = "Subscriptions", Category = "Instagram Likes", RatePer1000 = 0.5m, Min = 50, Max = 5_000 });
+        panel.Services.Add(new SimulatedService { Id = 7, Name = "YouTube Subscribers [Drops 20%]", Category = "YouTube", RatePer1000 = 8m, Min = 100, Max = 20_000, Refill = true, DeliveredShare = 0.8m, UnitsPerMinute = 50 });
+        panel.SetBalance(100m);
+        return panel;
+    }
+
+    /// <summary>Sets the balance, recording the change.</summary>
+    /// <param name="amount">The new balance.</param>
+    public void SetBalance(decimal amount)
+    {
+        lock (_api.Gate)
+        {
+            ChangeBalance(TimeProvider.GetUtcNow(), amount - _balance, "balance set");
+        }
+    }
+
+    /// <summary>The state of an order now, as <c>status</c> would report it (<c>Pending</c>, <c>In progress</c>, <c>Completed</c>, <c>Partial</c>, <c>Canceled</c>).</summary>
+    /// <param name="orderId">The order id.</param>
+    /// <returns>The status word and the units still to deliver.</returns>
+    /// <exception cref="KeyNotFoundException">No such order.</exception>
+    public (string Status, long Remains) StatusOf(long orderId)
+    {
+        lock (_api.Gate)
+        {
+            var order = _api.Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new KeyNotFoundException($"No order {orderId.ToString(CultureInfo.InvariantCulture)}.");
+            return PanelApi.StatusOf(order, TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>A message handler that answers in memory, for an <see cref="HttpClient"/> in unit tests.</summary>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler() => new InMemoryPanelHandler(this);
+
+    /// <summary>A <see cref="PlugsmmClient"/> wired to this panel in memory, with its key and clock.</summary>
+    /// <param name="configure">Changes to the client's options (retries, timeouts, …).</param>
+    /// <returns>The client. Dispose the panel to release it.</returns>
+    public PlugsmmClient CreateClient(Action<PlugsmmClientOptions>? configure = null)
+    {
+        var options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri("https://simulated-panel.invalid/api/v2") };
+        configure?.Invoke(options);
+#pragma warning disable CA2000 // The HttpClient lives as long as the client that uses it.
+        return new PlugsmmClient(new HttpClient(CreateHandler()), options, timeProvider: TimeProvider);
+#pragma warning restore CA2000
+    }
+
+    /// <summary>Starts the panel on a free loopback port with Kestrel; <see cref="Address"/> then holds its endpoint.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The endpoint, <c>http://127.0.0.1:PORT/api/v2</c>.</returns>
+    public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_server is not null)
+        {
+            throw new InvalidOperationException("The simulated panel is already running.");
+        }
+
+        _server = await LoopbackPanelServer.StartAsync(this, cancellationToken).ConfigureAwait(false);
+        return _server.Address;
+    }
+
+    /// <summary>Stops the loopback server, if it runs.</summary>
+    /// <param name="cancellationToken">Cancels the wait for a graceful stop.</param>
+    /// <returns>A task that completes when it stopped.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var server = _server;
+        _server = null;
+        if (server is not null)
+        {
+            await server.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    internal decimal BalanceUnlocked => _balance;
+
+    internal PanelExchange Handle(ReadOnlySpan<byte> body) => _api.Handle(body, Faults.Take);
+
+    internal void Record(LedgerRequest request) => _requests.Add(request);
+
+    internal void ChangeBalance(DateTimeOffset at, decimal amount, string reason)
+    {
+        _balance += amount;
+        _balanceHistory.Add(new BalanceChange(at, amount, _balance, reason));
+    }
+}
