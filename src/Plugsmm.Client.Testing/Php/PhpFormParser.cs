@@ -68,6 +68,7 @@ internal static class PhpFormParser
         return Encoding.UTF8.GetString(bytes, 0, length);
     }
 
+    /// <summary>PHP's <c>php_register_variable_ex</c>: the name's mangling, then the bracketed indices.</summary>
     private static void Register(PhpArray root, string name, string value)
     {
         var nul = name.IndexOf('\0', StringComparison.Ordinal);
@@ -77,47 +78,55 @@ internal static class PhpFormParser
         }
 
         name = name.TrimStart(' ');
-        if (name.Length == 0)
-        {
-            return;
-        }
-
         var open = name.IndexOf('[', StringComparison.Ordinal);
-        var baseName = open < 0 ? name : name[..open];
-        var rest = open < 0 ? string.Empty : name[open..];
-        if (open >= 0 && rest.IndexOf(']', StringComparison.Ordinal) < 0)
-        {
-            // No closing bracket: PHP turns that first '[' into '_' and keeps the rest as the name.
-            baseName = name[..open] + "_" + name[(open + 1)..];
-            rest = string.Empty;
-        }
-
-        baseName = baseName.Replace(' ', '_').Replace('.', '_');
+        var baseName = (open < 0 ? name : name[..open]).Replace(' ', '_').Replace('.', '_');
         if (baseName.Length == 0)
         {
+            // An empty name, or one that starts with '[': PHP ignores the field.
             return;
         }
 
-        if (rest.Length == 0)
+        if (open < 0)
         {
             root[baseName] = value;
             return;
         }
 
-        // a[b][c]: walk the bracketed segments; anything after the last ']' is ignored, as PHP does.
         var segments = new List<string?>();
-        var position = 0;
-        while (position < rest.Length && rest[position] == '[')
+        var position = open;
+        while (true)
         {
-            var close = rest.IndexOf(']', position + 1);
-            if (close < 0)
+            var indexStart = position + 1;
+            var cursor = indexStart < name.Length && name[indexStart] == ' ' ? indexStart + 1 : indexStart;
+            if (cursor < name.Length && name[cursor] == ']')
             {
-                break;
+                segments.Add(null); // "[]" and "[ ]" append
+                position = cursor + 1;
+            }
+            else
+            {
+                var close = name.IndexOf(']', cursor);
+                if (close < 0)
+                {
+                    if (segments.Count == 0)
+                    {
+                        // Not an index: the '[' and every ' ', '.', '[' after it become '_', and it is a plain name.
+                        var plain = baseName + "_" + name[indexStart..].Replace(' ', '_').Replace('.', '_').Replace('[', '_');
+                        root[plain] = value;
+                        return;
+                    }
+
+                    break; // nested and unclosed: the value goes to the last complete index
+                }
+
+                segments.Add(name[indexStart..close]);
+                position = close + 1;
             }
 
-            var segment = rest[(position + 1)..close];
-            segments.Add(segment.Length == 0 ? null : segment);
-            position = close + 1;
+            if (position >= name.Length || name[position] != '[')
+            {
+                break; // anything after the last ']' is ignored
+            }
         }
 
         var current = root;

@@ -75,6 +75,13 @@ internal sealed class PhpCaptureServer : IAsyncDisposable
             })
             .ToList();
 
+    /// <summary>Every request PHP received, as the JSON capture.php wrote (for nested $_POST arrays).</summary>
+    public List<JsonElement> CaptureDocuments() =>
+        File.ReadAllLines(_captureFile)
+            .Where(line => line.Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToList();
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -13,7 +13,7 @@ $record = [
     'post' => $_POST,
     'raw' => file_get_contents('php://input'),
 ];
-file_put_contents(getenv('CAPTURE_FILE'), json_encode($record, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", FILE_APPEND | LOCK_EX);
+file_put_contents(getenv('CAPTURE_FILE'), json_encode($record, JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE | JSON_THROW_ON_ERROR) . "\n", FILE_APPEND | LOCK_EX);
 
 if ($path === '/redirect') {
     header('Location: /stolen', true, 302);
