@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Time.Testing;
+using Plugsmm.Client.Testing;
+
+namespace Plugsmm.Client.Tests.Simulator;
+
+/// <summary>The examples of docs/testing.md, compiled and run; DocsSnippetTests checks the page quotes them verbatim.</summary>
+public sealed class DocsExampleTests
+{
+    [Fact]
+    public async Task Testing_a_bot_in_ten_lines()
+    {
+        // docs/testing.md: ten lines
+        var time = new FakeTimeProvider();
+        await using var panel = SimulatedPanel.CreateDefault(time);       // catalogue + balance 100
+        var client = panel.CreateClient();                                 // in memory, no network
+
+        var orderId = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/alice", Quantity = 1000 });
+        time.Advance(TimeSpan.FromHours(1));                               // orders progress on the panel's clock
+
+        Assert.Equal(OrderState.Completed, (await client.GetOrderStatusAsync(orderId)).State);
+        Assert.Equal(100m - 0.90m, panel.Balance);                         // charged rate x quantity / 1000
+        Assert.Single(panel.Orders);                                       // ordered exactly once
+        // end
+    }
+
+    [Fact]
+    public async Task Testing_what_a_bot_does_when_the_panel_drops_the_connection_after_taking_the_order()
+    {
+        // docs/testing.md: faults
+        await using var panel = SimulatedPanel.CreateDefault();
+        panel.Faults.Next(PanelFault.DropAfterProcessing, action: "add");  // or TooManyRequests, Cloudflare(522), Latency(…), …
+        var client = panel.CreateClient();
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(
+            () => client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/bob", Quantity = 100 }));
+
+        Assert.True(error.OutcomeUnknown);                                 // the client cannot know...
+        Assert.Single(panel.Orders);                                       // ...but the panel took it, once
+        // end
+    }
+}
