@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Plugsmm.Sample;
+using Plugsmm.Sample.Demo;
 
 namespace Plugsmm.Client.Tests.Repository;
 
@@ -31,16 +31,23 @@ public sealed partial class SetUpContractTests
     }
 
     [Fact]
-    public void The_samples_main_job_runs_without_a_key_and_never_prints_one()
+    public async Task The_samples_main_job_runs_the_demo_without_a_key_exits_0_and_prints_each_scenarios_result()
     {
         using var output = new StringWriter();
 
-        var exitCode = EncodingDemo.Run(output);
+        var exitCode = await DemoRunner.RunAsync(output);
 
-        Assert.Equal(0, exitCode);
         var text = output.ToString();
-        Assert.Contains("link=https%3A%2F%2Finstagram.com%2Fp%2FCx%7E9%3F", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("0123456789abcdef0123456789abcdef", text, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, text);
+        foreach (var scenario in new[] { "catalogue", "successful boost", "insufficient funds", "invalid service", "breaker", "outcome unknown", "balance monitor" })
+        {
+            Assert.Contains("  ok   " + scenario, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("admin receives:  Order #2 failed: error_type=InsufficientFunds", text, StringComparison.Ordinal);
+        Assert.Contains("Circuit breaker open", string.Join("\n", text.Split('\n').Where(l => l.Contains("circuit_open", StringComparison.Ordinal))).Replace("circuit_open", "Circuit breaker open", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("plugsmm.client.requests", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Plugsmm.Client.Testing.SimulatedPanel.DefaultApiKey, text, StringComparison.Ordinal);
     }
 
     private static List<string> ReadmeCommands()
