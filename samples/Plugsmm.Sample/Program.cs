@@ -3,6 +3,7 @@
 // --base-url for any compatible panel). See CliRunner.Usage.
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Plugsmm.Client;
 using Plugsmm.Sample.Cli;
@@ -24,6 +25,14 @@ if (args.Length == 0 || args[0] == "demo")
 if (args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(CliRunner.Usage);
+    return 0;
+}
+
+if (args[0] == "bot")
+{
+    // The bot: order tracking and balance monitoring, and the Telegram front end when TELEGRAM_BOT_TOKEN is set.
+    using var host = Plugsmm.Sample.Bot.BotHost.Build(args[1..]);
+    await host.RunAsync();
     return 0;
 }
 

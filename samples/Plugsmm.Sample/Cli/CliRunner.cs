@@ -14,6 +14,7 @@ public static class CliRunner
     public const string Usage = """
         Usage: Plugsmm.Sample [command] [options]
           (no command, no PLUGSMMS_API_KEY)   the demo on a simulated panel
+          bot                                 the bot: order tracking, balance monitor, Telegram when TELEGRAM_BOT_TOKEN is set
           services | balance
           add --service ID [--type "Default"] --link URL --quantity N [--runs N --interval MIN]
               [--comments-file FILE] [--usernames a,b] [--hashtags a,b] [--hashtag H] [--username U] [--media URL]
