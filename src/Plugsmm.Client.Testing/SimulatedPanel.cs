@@ -140,7 +140,8 @@ public sealed class SimulatedPanel : IAsyncDisposable
         var options = new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = new Uri("https://simulated-panel.invalid/api/v2") };
         configure?.Invoke(options);
 #pragma warning disable CA2000 // The HttpClient lives as long as the client that uses it.
-        return new PlugsmmClient(new HttpClient(CreateHandler()), options, timeProvider: TimeProvider);
+        // Timeouts are the client's, on the panel's clock: the HttpClient's own wall-clock timeout is off.
+        return new PlugsmmClient(new HttpClient(CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan }, options, timeProvider: TimeProvider);
 #pragma warning restore CA2000
     }
 
@@ -176,7 +177,12 @@ public sealed class SimulatedPanel : IAsyncDisposable
 
     internal decimal BalanceUnlocked => _balance;
 
-    internal PanelExchange Handle(ReadOnlySpan<byte> body) => _api.Handle(body, Faults.Take);
+    internal PanelExchange Handle(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var isForm = contentType is not null
+            && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase));
+        return _api.Handle(body, isForm, Faults.Take);
+    }
 
     internal void Record(LedgerRequest request) => _requests.Add(request);
 

@@ -50,7 +50,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             timeProvider ?? TimeProvider.System,
             logLegacyAdapter: true,
             pipeline: null,
-            metrics: meterFactory is null ? PlugsmmMetrics.Default : new PlugsmmMetrics(meterFactory.Create(PlugsmmMetrics.MeterName)))
+            metrics: meterFactory is null ? PlugsmmMetrics.Default : PlugsmmMetrics.For(meterFactory))
     {
     }
 
@@ -114,6 +114,12 @@ public sealed class PlugsmmClient : IPlugsmmClient
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.AddDto);
+                if (dto.Order is > 0 && PanelAnswer.IsError(dto.Error))
+                {
+                    // An order id and an error together: the order may well exist. Not a refusal to act on.
+                    throw answer.PanelErrorBesideOrder(PanelAnswer.ErrorText(dto.Error!.Value), dto.Order.Value);
+                }
+
                 answer.ThrowIfError(dto.Error);
                 return dto.Order is { } id and > 0
                     ? id
@@ -252,7 +258,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
             if (PanelAnswer.TryGetItemError(value, out var itemError))
             {
-                results[id] = ItemResult.Failure<OrderStatus>(id, itemError);
+                results[id] = ItemResult.Failure<OrderStatus>(id, answer.Clean(itemError));
                 continue;
             }
 
@@ -282,7 +288,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         foreach (var item in items)
         {
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = PanelAnswer.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, error)
+            results[id] = PanelAnswer.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
                 : TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
                 : ItemResult.Failure<long>(id, "The panel's answer for this order has no refill id.");
         }
@@ -298,7 +304,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         foreach (var item in items)
         {
             var id = item?.Refill ?? throw answer.Unexpected("an item has no 'refill'");
-            results[id] = PanelAnswer.TryGetItemError(item.Status, out var error) ? ItemResult.Failure<RefillStatus>(id, error)
+            results[id] = PanelAnswer.TryGetItemError(item.Status, out var error) ? ItemResult.Failure<RefillStatus>(id, answer.Clean(error))
                 : ToRefillStatus(item.Status) is { } status ? ItemResult.Success(id, status)
                 : ItemResult.Failure<RefillStatus>(id, "The panel's answer for this refill has no status.");
         }
@@ -314,7 +320,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         foreach (var item in items)
         {
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = PanelAnswer.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, error)
+            results[id] = PanelAnswer.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
                 : ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
                 : ItemResult.Failure<bool>(id, "The panel's answer for this order has no cancel result.");
         }
@@ -403,16 +409,40 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         var distinct = DistinctIds(ids, parameter);
         var results = new Dictionary<long, ItemResult<T>>(distinct.Count);
+        PlugsmmException? firstFailure = null;
+        var anyAnswered = false;
         foreach (var chunk in distinct.Chunk(MaxIdsPerRequest))
         {
             var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            var answered = await SendAsync(action, fields => fields.Add(new(field, list)), read, cancellationToken).ConfigureAwait(false);
+            Dictionary<long, ItemResult<T>> answered;
+            try
+            {
+                answered = await SendAsync(action, fields => fields.Add(new(field, list)), read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlugsmmException exception)
+            {
+                // One request of many failed: the others' results (cancels or refills already made) must not be lost.
+                firstFailure ??= exception;
+                foreach (var id in chunk)
+                {
+                    results[id] = new ItemResult<T>(id, default, $"{exception.Kind}: {exception.Message}", exception);
+                }
+
+                continue;
+            }
+
+            anyAnswered = true;
             foreach (var id in chunk)
             {
                 results[id] = answered.TryGetValue(id, out var item)
                     ? item
                     : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
             }
+        }
+
+        if (!anyAnswered && firstFailure is not null)
+        {
+            throw firstFailure;
         }
 
         return distinct.Select(id => results[id]).ToArray();
@@ -476,7 +506,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 },
                 context).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
-            _pipeline.LastSuccess = _time.GetUtcNow();
+            _pipeline.RecordSuccess(_time.GetUtcNow());
             ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, attempts, correlationId);
             _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
             activity?.SetTag("plugsmm.attempts", attempts);
@@ -517,7 +547,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         {
             // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.
             throw Finish(
-                new PlugsmmException($"The call to {action} failed unexpectedly: {exception.GetType().Name}: {ResponsePreview.Scrub(exception.Message, _options.ApiKey)}", action, PlugsmmErrorKind.Unknown, innerException: exception)
+                new PlugsmmException($"The call to {action} failed unexpectedly: {exception.GetType().Name}: {Clean(exception.Message)}", action, PlugsmmErrorKind.Unknown, innerException: Sanitize(exception))
                 {
                     Reason = "unexpected",
                     OutcomeUnknown = call.HasSideEffects,
@@ -597,6 +627,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     status)
                 {
                     Reason = "redirect",
+                    OutcomeUnknown = call.HasSideEffects,
                 };
             }
 
@@ -613,10 +644,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
         {
             // Neither: the HttpClient's own Timeout, or a handler that gave up.
             throw new PlugsmmException(
-                $"Request timeout: {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {exception.Message}",
+                $"Request timeout: {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {Clean(exception.Message)}",
                 action,
                 PlugsmmErrorKind.Transient,
-                innerException: exception)
+                innerException: Sanitize(exception))
             {
                 Reason = "timeout",
                 OutcomeUnknown = call.HasSideEffects,
@@ -625,7 +656,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         catch (HttpRequestException exception)
         {
             var (kind, reason, notSent) = ErrorClassifier.ClassifyTransport(exception);
-            throw new PlugsmmException($"The panel could not be reached for {action}: {exception.Message}", action, kind, innerException: exception)
+            throw new PlugsmmException($"The panel could not be reached for {action}: {Clean(exception.Message)}", action, kind, innerException: Sanitize(exception))
             {
                 Reason = reason,
                 OutcomeUnknown = call.HasSideEffects && !notSent,
@@ -633,12 +664,27 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
         catch (IOException exception)
         {
-            throw new PlugsmmException($"The answer to {action} was cut off: {exception.Message}", action, PlugsmmErrorKind.Transient, innerException: exception)
+            throw new PlugsmmException($"The answer to {action} was cut off: {Clean(exception.Message)}", action, PlugsmmErrorKind.Transient, innerException: Sanitize(exception))
             {
                 Reason = "connection_dropped",
                 OutcomeUnknown = call.HasSideEffects,
             };
         }
+    }
+
+    /// <summary>Removes the API key from text that is about to go into an exception or a log line.</summary>
+    private string Clean(string text) => ResponsePreview.Scrub(text, _options.ApiKey);
+
+    /// <summary>
+    /// The inner exception to attach: the original, unless its text holds the API key (a proxy or handler that
+    /// echoed the body), in which case a stand-in with the text scrubbed, so ToString() never prints the key.
+    /// </summary>
+    private Exception Sanitize(Exception exception)
+    {
+        var text = exception.ToString();
+        return Clean(text) == text
+            ? exception
+            : new InvalidOperationException($"{exception.GetType().FullName}: {Clean(exception.Message)} (the original exception was dropped because it held the API key)");
     }
 
     /// <summary>The wait a 429 or 503 asks for (<c>Retry-After</c> in seconds or as a date), measured on the client's clock.</summary>

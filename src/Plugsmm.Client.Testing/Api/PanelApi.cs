@@ -38,9 +38,10 @@ internal sealed class PanelApi(SimulatedPanel panel)
     }
 
     /// <summary>Handles one request body; <paramref name="fault"/> decides what the client sees.</summary>
-    public PanelExchange Handle(ReadOnlySpan<byte> body, Func<string, PanelFault?> fault)
+    public PanelExchange Handle(ReadOnlySpan<byte> body, bool isForm, Func<string, PanelFault?> fault)
     {
-        var form = PhpFormParser.Parse(body);
+        // PHP fills $_POST only for form content types: any other body reaches the panel as no fields at all.
+        var form = isForm ? PhpFormParser.Parse(body) : new PhpArray();
         var action = form.Text("action") ?? string.Empty;
         var injected = fault(action);
         var processes = injected is null || injected.ProcessesRequest;
@@ -61,6 +62,7 @@ internal sealed class PanelApi(SimulatedPanel panel)
             PanelFaultKind.TruncatedJson => new PanelExchange(200, "application/json", answer[..Math.Max(1, answer.Length / 2)], injected),
             PanelFaultKind.EmptyBody => new PanelExchange(200, "application/json", string.Empty, injected),
             PanelFaultKind.CloudflareHtml => new PanelExchange(injected.StatusCode, "text/html; charset=UTF-8", CloudflarePage(injected.StatusCode), injected),
+            PanelFaultKind.ServerErrorAfterProcessing => new PanelExchange(injected.StatusCode, "application/json", JsonText.Error("Internal server error"), injected),
             _ => new PanelExchange(injected.StatusCode, "text/plain; charset=UTF-8", StatusText(injected.StatusCode), injected),
         };
     }
@@ -191,6 +193,11 @@ internal sealed class PanelApi(SimulatedPanel panel)
                 if (runs <= 0 || ParseLong(form.Text("interval")) <= 0)
                 {
                     return JsonText.Error("Incorrect request");
+                }
+
+                if (runs > service.Max || quantity > service.Max / runs)
+                {
+                    return JsonText.Error($"Quantity more than maximum {service.Max.ToString(CultureInfo.InvariantCulture)}");
                 }
 
                 quantity *= runs;

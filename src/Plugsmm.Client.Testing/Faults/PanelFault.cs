@@ -25,7 +25,7 @@ public sealed record PanelFault
 
     /// <summary>Whether the panel carries the request out before the fault shows.</summary>
     public bool ProcessesRequest => Kind is PanelFaultKind.MalformedJson or PanelFaultKind.TruncatedJson or PanelFaultKind.EmptyBody
-        or PanelFaultKind.Latency or PanelFaultKind.DropAfterProcessing;
+        or PanelFaultKind.Latency or PanelFaultKind.DropAfterProcessing or PanelFaultKind.ServerErrorAfterProcessing;
 
     /// <summary>HTTP 429 Too Many Requests, with <c>Retry-After</c> in seconds when given.</summary>
     /// <param name="retryAfter">The wait to ask for.</param>
@@ -58,6 +58,12 @@ public sealed record PanelFault
 
     /// <summary>Carried out, then the connection closes before the answer.</summary>
     public static PanelFault DropAfterProcessing { get; } = new(PanelFaultKind.DropAfterProcessing);
+
+    /// <summary>Carried out, then answered with an HTTP 5xx and a JSON error body (a panel that crashed after taking the order).</summary>
+    /// <param name="statusCode">500, 502, 503 or 504.</param>
+    /// <returns>The fault.</returns>
+    public static PanelFault ServerErrorAfterProcessing(int statusCode = 500) =>
+        statusCode is 500 or 502 or 503 or 504 ? new(PanelFaultKind.ServerErrorAfterProcessing, statusCode) : throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Use 500, 502, 503 or 504.");
 
     /// <summary>Carried out, answered after <paramref name="delay"/> of simulated time.</summary>
     /// <param name="delay">How late.</param>

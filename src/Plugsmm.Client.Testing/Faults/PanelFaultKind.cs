@@ -26,4 +26,7 @@ public enum PanelFaultKind
 
     /// <summary>The request is carried out, then the connection closes before the answer: the case that duplicates orders in careless clients.</summary>
     DropAfterProcessing,
+
+    /// <summary>The request is carried out, then the panel crashes: an HTTP 5xx with a JSON <c>error</c> body.</summary>
+    ServerErrorAfterProcessing,
 }

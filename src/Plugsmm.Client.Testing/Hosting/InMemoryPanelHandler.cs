@@ -14,7 +14,7 @@ internal sealed class InMemoryPanelHandler(SimulatedPanel panel) : HttpMessageHa
         }
 
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var exchange = panel.Handle(body);
+        var exchange = panel.Handle(body, request.Content?.Headers.ContentType?.MediaType);
         if (exchange.Delay > TimeSpan.Zero)
         {
             await Task.Delay(exchange.Delay, panel.TimeProvider, cancellationToken).ConfigureAwait(false);

@@ -59,7 +59,7 @@ internal sealed class LoopbackPanelServer
 
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var exchange = panel.Handle(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var exchange = panel.Handle(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), context.Request.ContentType);
         if (exchange.Delay > TimeSpan.Zero)
         {
             await Task.Delay(exchange.Delay, panel.TimeProvider, context.RequestAborted).ConfigureAwait(false);

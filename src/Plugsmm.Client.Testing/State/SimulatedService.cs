@@ -36,8 +36,14 @@ public sealed class SimulatedService
     /// <summary>How long an order stays Pending before delivery starts.</summary>
     public TimeSpan StartDelay { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Units delivered per minute once In progress.</summary>
-    public long UnitsPerMinute { get; init; } = 100;
+    private readonly long _unitsPerMinute = 100;
+
+    /// <summary>Units delivered per minute once In progress (positive).</summary>
+    public long UnitsPerMinute
+    {
+        get => _unitsPerMinute;
+        init => _unitsPerMinute = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "UnitsPerMinute must be positive.");
+    }
 
     /// <summary>The share of an order that gets delivered: below 1 ends as Partial, the rest refunded.</summary>
     public decimal DeliveredShare { get; init; } = 1m;

@@ -13,7 +13,7 @@ internal sealed class PlugsmmClientFactory(
     TimeProvider? timeProvider = null) : IPlugsmmClientFactory
 {
     private readonly ConcurrentDictionary<string, bool> _legacyLogged = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CallPipeline> _pipelines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CallPipeline>> _pipelines = new(StringComparer.Ordinal);
 
     /// <summary>The <see cref="IHttpClientFactory"/> name of a panel client.</summary>
     public static string HttpClientName(string name) => "Plugsmm.Client:" + name;
@@ -41,8 +41,9 @@ internal sealed class PlugsmmClientFactory(
     /// Built on first use, from the name's options.
     /// </summary>
     public CallPipeline Pipeline(string name) =>
-        _pipelines.GetOrAdd(name, key => new CallPipeline(
+        // Lazy: GetOrAdd may run its factory twice under a race; only one pipeline may ever be built (and tracked).
+        _pipelines.GetOrAdd(name, key => new Lazy<CallPipeline>(() => new CallPipeline(
             PlugsmmClient.Snapshot(options.Get(key)),
             timeProvider ?? TimeProvider.System,
-            new CallTelemetry(loggers.CreateLogger<PlugsmmClient>(), metrics, key.Length == 0 ? "default" : key)));
+            new CallTelemetry(loggers.CreateLogger<PlugsmmClient>(), metrics, key.Length == 0 ? "default" : key)))).Value;
 }

@@ -13,7 +13,8 @@ internal static class PlugsmmConfiguration
     public static void Bind(PlugsmmClientOptions options, IConfiguration configuration, string sectionName)
     {
         var section = configuration.GetSection(sectionName);
-        options.ApiKey = section[nameof(options.ApiKey)] ?? configuration[PlugsmmClientOptions.ApiKeyVariable] ?? options.ApiKey;
+        // An empty value (a placeholder in appsettings.json) does not hide the runbook's environment variables.
+        options.ApiKey = NonEmpty(section[nameof(options.ApiKey)]) ?? NonEmpty(configuration[PlugsmmClientOptions.ApiKeyVariable]) ?? options.ApiKey;
 
         if (section[nameof(options.BaseAddress)] is { Length: > 0 } address)
         {
@@ -34,7 +35,7 @@ internal static class PlugsmmConfiguration
             options.UserAgent = userAgent;
         }
 
-        if ((section[nameof(options.UseNewApi)] ?? configuration[PlugsmmClientOptions.UseNewApiVariable]) is { Length: > 0 } useNewApi)
+        if ((NonEmpty(section[nameof(options.UseNewApi)]) ?? NonEmpty(configuration[PlugsmmClientOptions.UseNewApiVariable])) is { } useNewApi)
         {
             options.UseNewApi = ParseFlag(useNewApi) ?? throw Invalid(sectionName, $"{nameof(options.UseNewApi)} ({PlugsmmClientOptions.UseNewApiVariable})", useNewApi, "true or false");
         }
@@ -97,6 +98,8 @@ internal static class PlugsmmConfiguration
         section[key] is not { Length: > 0 } text ? current
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value
         : throw Invalid(sectionName, prefix + key, text, "a time span such as 00:00:30");
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static bool? ParseFlag(string text) => text.Trim().ToUpperInvariant() switch
     {

@@ -14,6 +14,7 @@ internal sealed class PlugsmmMetrics
     public const string MeterName = "Plugsmm.Client";
 
     private static readonly Lazy<PlugsmmMetrics> Shared = new(() => new PlugsmmMetrics(new Meter(MeterName)));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMeterFactory, PlugsmmMetrics> PerFactory = [];
 
     private readonly ConcurrentDictionary<string, CallPipeline> _breakers = new(StringComparer.Ordinal);
     private readonly Counter<long> _requests;
@@ -34,6 +35,10 @@ internal sealed class PlugsmmMetrics
 
     /// <summary>The metrics of a client built without dependency injection: one process-wide meter.</summary>
     public static PlugsmmMetrics Default => Shared.Value;
+
+    /// <summary>One set of instruments per meter factory, however many clients are built with it.</summary>
+    public static PlugsmmMetrics For(IMeterFactory factory) =>
+        PerFactory.GetValue(factory, f => new PlugsmmMetrics(f.Create(new MeterOptions(MeterName))));
 
     public void Track(string panel, CallPipeline pipeline) => _breakers[panel] = pipeline;
 

@@ -64,5 +64,14 @@ public sealed class WebTrafficOrder : OrderRequest
         check.Range(TypeOfTraffic, 1, 3, nameof(TypeOfTraffic), "type_of_traffic");
         check.OptionalSingleLine(GoogleKeyword, nameof(GoogleKeyword), "google_keyword");
         check.OptionalSingleLine(ReferringUrl, nameof(ReferringUrl), "referring_url");
+        if (TypeOfTraffic == 1 && GoogleKeyword is null)
+        {
+            throw check.Fail(nameof(GoogleKeyword), "google_keyword", "is required when TypeOfTraffic is 1 (Google keyword)");
+        }
+
+        if (TypeOfTraffic == 2 && ReferringUrl is null)
+        {
+            throw check.Fail(nameof(ReferringUrl), "referring_url", "is required when TypeOfTraffic is 2 (custom referrer)");
+        }
     }
 }

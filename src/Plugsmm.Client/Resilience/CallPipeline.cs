@@ -76,8 +76,14 @@ internal sealed class CallPipeline
         Pipeline = builder.Build();
     }
 
+    private long _lastSuccessTicks;
+
     /// <summary>When the last call through this pipeline succeeded (for the health check), or null.</summary>
-    public DateTimeOffset? LastSuccess { get; set; }
+    public DateTimeOffset? LastSuccess =>
+        Interlocked.Read(ref _lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Records a success; safe from any thread (the health check reads it concurrently).</summary>
+    public void RecordSuccess(DateTimeOffset at) => Interlocked.Exchange(ref _lastSuccessTicks, at.UtcTicks);
 
     public ResiliencePipeline Pipeline { get; }
 

@@ -9,11 +9,12 @@ public sealed class ItemResult<T>
 {
     private readonly T? _value;
 
-    internal ItemResult(long id, T? value, string? error)
+    internal ItemResult(long id, T? value, string? error, PlugsmmException? exception = null)
     {
         Id = id;
         _value = value;
         Error = error;
+        Exception = exception;
     }
 
     /// <summary>The order or refill id the item is about.</summary>
@@ -24,6 +25,12 @@ public sealed class ItemResult<T>
 
     /// <summary>The panel's error for this item (<c>Incorrect order ID</c>, …), or <see langword="null"/>.</summary>
     public string? Error { get; }
+
+    /// <summary>
+    /// When the item failed because its whole request failed (while other requests of the same call succeeded):
+    /// that failure, with its kind and <see cref="PlugsmmException.OutcomeUnknown"/>. Null for the panel's per-item errors.
+    /// </summary>
+    public PlugsmmException? Exception { get; }
 
     /// <summary>The item's value.</summary>
     /// <exception cref="InvalidOperationException">The item failed; see <see cref="Error"/>.</exception>

@@ -10,7 +10,8 @@ namespace Plugsmm.Client;
 /// </summary>
 internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
 {
-    private readonly ReadOnlySpan<byte> _body = body;
+    // A PHP file saved with a byte-order mark puts it before the JSON: it is not part of the answer.
+    private readonly ReadOnlySpan<byte> _body = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
     private readonly string action = call.Action;
 
     public T Read<T>(JsonTypeInfo<T> type)
@@ -43,9 +44,9 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// <summary>Throws when the answer carries a top-level <c>error</c>.</summary>
     public void ThrowIfError(JsonElement? error)
     {
-        if (error is { } value)
+        if (IsError(error))
         {
-            throw PanelError(ErrorText(value));
+            throw PanelError(ErrorText(error!.Value));
         }
 
         if (statusCode is < 200 or > 299)
@@ -74,6 +75,19 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         {
             Reason = reason,
             RetryAfter = retryAfter,
+            // An error behind a 5xx may come from a panel that crashed after taking the order: not a clean refusal.
+            OutcomeUnknown = call.HasSideEffects && statusCode >= 500,
+        };
+    }
+
+    /// <summary>An error next to an order id: the order may exist, so the outcome is unknown.</summary>
+    public PlugsmmException PanelErrorBesideOrder(string text, long orderId)
+    {
+        text = Clean(text);
+        return new($"Plugsmm API error: the panel answered {action} with order {orderId.ToString(CultureInfo.InvariantCulture)} and the error '{text}'; check that order before ordering again", action, PlugsmmErrorKind.Unknown, statusCode, panelError: text)
+        {
+            Reason = "error_beside_order",
+            OutcomeUnknown = true,
         };
     }
 
@@ -82,7 +96,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     {
         var kind = statusCode == 429 ? PlugsmmErrorKind.RateLimited : ErrorClassifier.ClassifyUnreadableBody(statusCode);
         return new(
-            $"Invalid JSON response to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}",
+            Clean($"Invalid JSON response to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}"),
             action,
             kind,
             statusCode,
@@ -100,7 +114,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     {
         var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, "unexpected_answer") : ErrorClassifier.ClassifyStatus(statusCode);
         return new(
-            $"Unexpected answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}",
+            Clean($"Unexpected answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}"),
             action,
             kind,
             statusCode,
@@ -116,10 +130,22 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     public static string ErrorText(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
+    /// <summary>Whether an <c>error</c> value says something: <c>null</c>, <c>""</c>, <c>false</c> and <c>0</c> do not.</summary>
+    public static bool IsError(JsonElement? error) => error is { } value && value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => false,
+        JsonValueKind.String => value.GetString()!.Trim().Length > 0,
+        JsonValueKind.Number => !(value.TryGetInt64(out var number) && number == 0),
+        _ => true,
+    };
+
+    /// <summary>Removes the API key from text that came from the panel.</summary>
+    public string Clean(string text) => ResponsePreview.Scrub(text, call.ApiKey);
+
     /// <summary>An item's value-or-error: an object holding <c>error</c> is that item's error.</summary>
     public static bool TryGetItemError(JsonElement? value, out string error)
     {
-        if (value is { ValueKind: JsonValueKind.Object } item && item.TryGetProperty("error", out var text))
+        if (value is { ValueKind: JsonValueKind.Object } item && item.TryGetProperty("error", out var text) && IsError(text))
         {
             error = ErrorText(text);
             return true;
