@@ -602,7 +602,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
             var retryAfter = RetryAfter(response);
             var body = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
-            return read(new PanelAnswer(call, status, body, retryAfter));
+            return Read(read, call, status, body, retryAfter);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -638,6 +638,23 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 Reason = "connection_dropped",
                 OutcomeUnknown = call.HasSideEffects,
             };
+        }
+    }
+
+    /// <summary>
+    /// Reads an answer. A value JSON accepts but .NET cannot turn into a string (invalid UTF-8 inside a string, say)
+    /// throws <see cref="InvalidOperationException"/> from <see cref="JsonElement"/>: that is an unreadable answer too.
+    /// </summary>
+    private static T Read<T>(AnswerReader<T> read, CallInfo call, int status, byte[] body, TimeSpan? retryAfter)
+    {
+        var answer = new PanelAnswer(call, status, body, retryAfter);
+        try
+        {
+            return read(answer);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw answer.NotJson($"a value cannot be read: {exception.Message}", exception);
         }
     }
 
