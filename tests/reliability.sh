@@ -52,8 +52,7 @@ page=docs/reliability.md
   echo "## Figures (JSON the tests wrote)"
   echo
   echo '```json'
-  jq -s 'map({(input_filename | split("/") | last | rtrimstr(".json")): .}) | add' "$out"/*.json 2>/dev/null || \
-    for f in "$out"/*.json; do echo "$(basename "$f" .json):"; cat "$f"; done
+  jq -n 'reduce inputs as $x ({}; . + {(input_filename | split("/") | last | rtrimstr(".json")): $x})' "$out"/*.json
   echo '```'
 } > "$page"
 echo "Wrote $page"
