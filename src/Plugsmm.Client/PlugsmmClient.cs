@@ -633,7 +633,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
             var retryAfter = RetryAfter(response);
             var body = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
-            return read(new PanelAnswer(call, status, body, retryAfter));
+            return Read(read, call, status, body, retryAfter);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -685,6 +685,23 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return Clean(text) == text
             ? exception
             : new InvalidOperationException($"{exception.GetType().FullName}: {Clean(exception.Message)} (the original exception was dropped because it held the API key)");
+    }
+
+    /// <summary>
+    /// Reads an answer. A value JSON accepts but .NET cannot turn into a string (invalid UTF-8 inside a string, say)
+    /// throws <see cref="InvalidOperationException"/> from <see cref="JsonElement"/>: that is an unreadable answer too.
+    /// </summary>
+    private static T Read<T>(AnswerReader<T> read, CallInfo call, int status, byte[] body, TimeSpan? retryAfter)
+    {
+        var answer = new PanelAnswer(call, status, body, retryAfter);
+        try
+        {
+            return read(answer);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw answer.NotJson($"a value cannot be read: {exception.Message}", exception);
+        }
     }
 
     /// <summary>The wait a 429 or 503 asks for (<c>Retry-After</c> in seconds or as a date), measured on the client's clock.</summary>

@@ -6,6 +6,9 @@ namespace Plugsmm.Client;
 internal readonly struct OrderCheck(OrderRequest order)
 {
     /// <summary>The parameter every order error is about.</summary>
+    /// <summary>The longest single-line value (a link, a username, one comment) sent: no real one comes near it.</summary>
+    public const int MaxTextLength = 8 * 1024;
+
     private const string Parameter = "order";
 
     /// <summary>Text on one line: present, not blank, no line break (a line break would split it into a list).</summary>
@@ -19,6 +22,11 @@ internal readonly struct OrderCheck(OrderRequest order)
         if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
         {
             throw Fail(property, field, "must be on one line (it contains a line break)");
+        }
+
+        if (value.Length > MaxTextLength)
+        {
+            throw Fail(property, field, $"is {value.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxTextLength.ToString(CultureInfo.InvariantCulture)} are sent");
         }
     }
 
@@ -49,6 +57,11 @@ internal readonly struct OrderCheck(OrderRequest order)
             if (item.AsSpan().IndexOfAny('\r', '\n') >= 0)
             {
                 throw Fail($"{property}[{i.ToString(CultureInfo.InvariantCulture)}]", field, "contains a line break; give each line as its own item");
+            }
+
+            if (item.Length > MaxTextLength)
+            {
+                throw Fail($"{property}[{i.ToString(CultureInfo.InvariantCulture)}]", field, $"is {item.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxTextLength.ToString(CultureInfo.InvariantCulture)} are sent");
             }
         }
     }
