@@ -12,19 +12,14 @@ Uri address = await simulated.StartAsync();
 args = [$"--Plugsmm:BaseAddress={address}", $"--Plugsmm:ApiKey={simulated.ApiKey}"];
 
 // README.md: quick start
-// The key comes from PLUGSMMS_API_KEY (or Plugsmm:ApiKey in configuration).
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(args);              // the key: PLUGSMMS_API_KEY or Plugsmm:ApiKey
 builder.Services.AddPlugsmmClient(builder.Configuration);
 using var host = builder.Build();
 
 var panel = host.Services.GetRequiredService<IPlugsmmClient>();
 IReadOnlyList<PlugsmmService> services = await panel.GetServicesAsync();
-long orderId = await panel.AddOrderAsync(new DefaultOrder
-{
-    ServiceId = services[0].Id,
-    Link = "https://instagram.com/p/Cx~9?utm_source=bot",
-    Quantity = 100,
-});
+var order = new DefaultOrder { ServiceId = services[0].Id, Link = "https://instagram.com/p/Cx~9?utm_source=bot", Quantity = 100 };
+long orderId = await panel.AddOrderAsync(order);
 OrderStatus status = await panel.GetOrderStatusAsync(orderId);
 Console.WriteLine($"order {orderId}: {status.State}, balance {(await panel.GetBalanceAsync()).Amount}");
 // end
