@@ -4,7 +4,7 @@ namespace Plugsmm.Client;
 
 /// <summary>
 /// The runbook's rollback encoding (<c>PLUGSMM_USE_NEW_API=false</c>): the body the legacy adapter sent,
-/// as .NET's <see cref="FormUrlEncodedContent"/> writes it (<c>~</c> left bare, among others; see docs/encoding.md).
+/// as .NET's <c>FormUrlEncodedContent</c> writes it (<c>~</c> left bare, among others; see docs/encoding.md).
 /// The same fields are sent; only the escaping differs.
 /// </summary>
 internal static class LegacyFormContent

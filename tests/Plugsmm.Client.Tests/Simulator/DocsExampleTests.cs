@@ -38,4 +38,41 @@ public sealed class DocsExampleTests
         Assert.Single(panel.Orders);                                       // ...but the panel took it, once
         // end
     }
+
+    [Fact]
+    public async Task Testing_against_the_panel_on_a_loopback_port()
+    {
+        // docs/testing.md: on a real port
+        await using var panel = SimulatedPanel.CreateDefault();
+        Uri address = await panel.StartAsync();   // http://127.0.0.1:<free port>/api/v2, served by Kestrel
+
+        // The bot under test, in this process or another: its configuration points at the panel.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        var client = new PlugsmmClient(http, new PlugsmmClientOptions { ApiKey = panel.ApiKey, BaseAddress = address });
+        PlugsmmBalance balance = await client.GetBalanceAsync();
+
+        await panel.StopAsync();
+        // end
+        Assert.Equal(100m, balance.Amount);
+        Assert.Equal("balance", panel.Requests.Single().Action);
+    }
+
+    [Fact]
+    public async Task The_testing_package_readme_example()
+    {
+        // src/Plugsmm.Client.Testing/README.md
+        await using var panel = SimulatedPanel.CreateDefault();            // a catalogue and a balance of 100
+        PlugsmmClient client = panel.CreateClient();                        // in memory, no network
+
+        long orderId = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/alice", Quantity = 1000 });
+        panel.Faults.Next(PanelFault.TooManyRequests(TimeSpan.FromSeconds(1)), action: "status");
+
+        OrderStatus status = await client.GetOrderStatusAsync(orderId);    // retried after the 429
+        Console.WriteLine($"{status.State}, charged {100m - panel.Balance}, {panel.Requests.Count} requests");
+        // end
+        Assert.Equal(OrderState.Pending, status.State);
+        Assert.Equal(0.90m, 100m - panel.Balance);
+        Assert.Equal(3, panel.Requests.Count);
+        Assert.NotNull(panel.Requests[1].Fault);
+    }
 }
