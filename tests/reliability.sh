@@ -46,7 +46,7 @@ page=docs/reliability.md
   echo "## What does not hold (known limits)"
   echo
   echo "- Cancelling the caller's token after the request went out surfaces as \`OperationCanceledException\`, as .NET does: for \`add\`, the panel may have taken the order, and nothing flags it \`OutcomeUnknown\`. Reconcile by link after a cancelled \`add\`."
-  echo "- Multi-id calls go out 100 ids per request. If a later chunk of \`cancel\`/\`refill\` fails, the call throws and the results of the earlier chunks (already carried out) are not returned. Send at most 100 ids per side-effect call to keep every outcome."
+  echo "- Multi-id calls go out 100 ids per request. If one request of several fails, the others' results are kept and the failed request's ids come back as failed items carrying the exception (\`ItemResult.Exception\`, with \`OutcomeUnknown\` for side effects); only when every request fails does the call throw."
   echo "- A 5xx or Cloudflare page in answer to \`add\`/\`refill\`/\`cancel\` is flagged \`OutcomeUnknown\` and not retried, although the simulated panel did not carry those out: the client cannot tell, so it stays on the safe side."
   echo
   echo "## Figures (JSON the tests wrote)"
