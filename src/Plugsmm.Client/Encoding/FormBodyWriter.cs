@@ -55,7 +55,7 @@ internal ref struct FormBodyWriter
                 count++; // never split a surrogate pair between two chunks
             }
 
-            Ensure((count * PhpUrlEscaper.MaxBytesPerChar) + 1);
+            Ensure(PhpUrlEscaper.RequiredDestinationLength(count));
             var ok = PhpUrlEscaper.TryEscape(text.Slice(offset, count), _span[_position..], out var written, out var invalid);
             _position += written;
             if (!ok)

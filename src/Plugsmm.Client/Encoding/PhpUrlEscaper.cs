@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Plugsmm.Client;
 
@@ -8,10 +11,22 @@ namespace Plugsmm.Client;
 /// every other byte becomes <c>%XX</c> with upper-case hex. Reads UTF-16 and writes the escaped UTF-8
 /// straight into a span, with no intermediate string.
 /// </summary>
+/// <remarks>
+/// Where SSSE3 (x86) or AdvSimd (Arm64) is available on a little-endian machine, text is escaped 16 chars at a time
+/// with byte shuffles (<see cref="TryEscapeVectorized"/>), and chars above 0x7F one code point at a time. Elsewhere
+/// (big-endian machines included) the scalar path runs; it is also the reference the vector path is tested against.
+/// </remarks>
 internal static class PhpUrlEscaper
 {
     /// <summary>The most bytes one UTF-16 char can become: a 3-byte UTF-8 sequence, each byte as <c>%XX</c>.</summary>
     public const int MaxBytesPerChar = 9;
+
+    /// <summary>
+    /// Bytes a destination needs past <c>9 * chars</c>: the vector path stores 16 bytes at a time, up to 52 bytes past
+    /// where a window of chars starts, even when 1 char is left (see <see cref="TryEscapeVectorized"/>); the scalar
+    /// path needs 1.
+    /// </summary>
+    public const int DestinationSpare = 48;
 
     /// <summary>
     /// One entry per ASCII char: the escaped bytes little-endian in the low three bytes, their count in the
@@ -21,13 +36,71 @@ internal static class PhpUrlEscaper
 
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
+    /// <summary>
+    /// For each escape mask of 4 chars (bit j: char j is escaped), the shuffle that compacts the 16 candidate
+    /// bytes of the 4 chars (<c>[c or '+', '%', hex hi, hex lo]</c> each) into their output: byte <c>4j</c> for a
+    /// bare char, bytes <c>4j+1 … 4j+3</c> for an escaped one; <c>0x80</c> (a zero byte) pads the rest.
+    /// </summary>
+    private static ReadOnlySpan<byte> CompactShuffles =>
+    [
+        0x00, 0x04, 0x08, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0000
+        0x01, 0x02, 0x03, 0x04, 0x08, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0001
+        0x00, 0x05, 0x06, 0x07, 0x08, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0010
+        0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0011
+        0x00, 0x04, 0x09, 0x0A, 0x0B, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0100
+        0x01, 0x02, 0x03, 0x04, 0x09, 0x0A, 0x0B, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0101
+        0x00, 0x05, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0110
+        0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 0111
+        0x00, 0x04, 0x08, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1000
+        0x01, 0x02, 0x03, 0x04, 0x08, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1001
+        0x00, 0x05, 0x06, 0x07, 0x08, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1010
+        0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1011
+        0x00, 0x04, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1100
+        0x01, 0x02, 0x03, 0x04, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1101
+        0x00, 0x05, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // 1110
+        0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, // 1111
+    ];
+
+    /// <summary>
+    /// Shifts bytes down as a shuffle: the 16 bytes at offset <c>n</c> move bytes down by <c>n</c>; <c>0x80</c>
+    /// (a zero byte) fills.
+    /// </summary>
+    private static ReadOnlySpan<byte> ShiftShuffles =>
+    [
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+    ];
+
+    /// <summary>
+    /// For a text of 1 to 15 chars read as a head (bytes 0-7) and a tail (bytes 8-15) that overlap: entry <c>s</c>
+    /// keeps head bytes <c>0 .. s-1</c> and puts tail bytes <c>8 .. 15</c> at <c>s .. s+7</c>; zeros after.
+    /// </summary>
+    private static ReadOnlySpan<byte> PlaceTailShuffles =>
+    [
+        0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+        0x00, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+        0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+        0x00, 0x01, 0x02, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, 0x80,
+        0x00, 0x01, 0x02, 0x03, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80,
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80,
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80, 0x80,
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x80,
+    ];
+
+    /// <summary>Whether the vector path can run: a byte shuffle (pshufb or tbl) on a little-endian machine.</summary>
+    internal static bool IsVectorized =>
+        BitConverter.IsLittleEndian && (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported);
+
     /// <summary>Whether PHP's urlencode leaves <paramref name="c"/> bare.</summary>
     public static bool IsUnreserved(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.';
 
+    /// <summary>The destination size <see cref="TryEscape"/> needs for <paramref name="sourceLength"/> chars.</summary>
+    public static int RequiredDestinationLength(int sourceLength) => checked((sourceLength * MaxBytesPerChar) + DestinationSpare);
+
     /// <summary>
     /// Escapes <paramref name="source"/> into <paramref name="destination"/>, which must hold
-    /// <c>source.Length * MaxBytesPerChar + 1</c> bytes.
+    /// <see cref="RequiredDestinationLength"/> bytes.
     /// </summary>
     /// <param name="source">UTF-16 text; a surrogate pair must not be split across two calls.</param>
     /// <param name="destination">Where the escaped UTF-8 goes.</param>
@@ -36,11 +109,400 @@ internal static class PhpUrlEscaper
     /// <returns><see langword="false"/> when <paramref name="source"/> holds a lone surrogate.</returns>
     public static bool TryEscape(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
     {
+        // Every write below is unchecked, and the vector path stores 16 bytes at a time: the size is checked once.
+        if ((long)destination.Length < ((long)source.Length * MaxBytesPerChar) + DestinationSpare)
+        {
+            ThrowDestinationTooSmall(nameof(destination));
+        }
+
+        if (IsVectorized && source.Length > 0)
+        {
+            return TryEscapeVectorized(source, destination, out bytesWritten, out invalidIndex);
+        }
+
+        var pos = 0;
+        var end = EscapeScalar(source, 0, source.Length, ref MemoryMarshal.GetReference(destination), ref pos);
+        bytesWritten = pos;
+        invalidIndex = end < 0 ? ~end : -1;
+        return end >= 0;
+    }
+
+    /// <summary>
+    /// The scalar escaper alone (the reference for the vector path), with the same contract as <see cref="TryEscape"/>.
+    /// </summary>
+    internal static bool TryEscapeScalar(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
+    {
+        if ((long)destination.Length < ((long)source.Length * MaxBytesPerChar) + DestinationSpare)
+        {
+            ThrowDestinationTooSmall(nameof(destination));
+        }
+
+        var pos = 0;
+        var end = EscapeScalar(source, 0, source.Length, ref MemoryMarshal.GetReference(destination), ref pos);
+        bytesWritten = pos;
+        invalidIndex = end < 0 ? ~end : -1;
+        return end >= 0;
+    }
+
+    /// <summary>
+    /// Escapes ASCII bytes (numbers already formatted) into <paramref name="destination"/>, which must hold
+    /// <c>3 * source.Length + 1</c> bytes.
+    /// </summary>
+    public static int EscapeAscii(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
         ref var dst = ref MemoryMarshal.GetReference(destination);
         ref var table = ref MemoryMarshal.GetArrayDataReference(AsciiTable);
         var pos = 0;
+        foreach (var b in source)
+        {
+            pos += WriteEntry(ref dst, pos, Unsafe.Add(ref table, b & 0x7F));
+        }
+
+        return pos;
+    }
+
+    /// <summary>
+    /// The vector path. A window of 16 chars is narrowed to bytes and escaped whole (<see cref="EscapeBlock"/>), and
+    /// the output is counted up to its first char above 0x7F; that char (with its low surrogate) is escaped on its own
+    /// (<see cref="EscapeCodePoint"/>) and the next window starts after it. The last 1 to 15 chars are read once, as
+    /// the last 16 chars of the text (or, for a text of fewer than 16, as two overlapping halves put at their places),
+    /// and shifted down for each window, NULs filling in behind them.
+    /// </summary>
+    /// <remarks>
+    /// Safety of the 16-byte stores: the destination holds <c>9 * source.Length + DestinationSpare</c> bytes and no
+    /// char ever becomes more than 9 bytes, so at least <c>9 * remaining + DestinationSpare</c> bytes are free where a
+    /// window starts. A window stores its last 16 bytes at most 36 bytes past its start (3 bytes for each of 12
+    /// chars), reaching at most 52 bytes past it; a code point stores 16 bytes. Past the output, a window leaves the
+    /// escaped form of chars that come next (which their own output, at least as long, overwrites), <c>%00</c> for the
+    /// NULs, <c>%FF</c> or <c>%00</c> for non-ASCII chars, and zeros: never a byte of the text beyond it, unless a lone
+    /// surrogate stops the text short.
+    /// </remarks>
+    private static bool TryEscapeVectorized(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
+    {
+        ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        var length = source.Length;
+        var pos = 0;
         var i = 0;
-        while (i < source.Length)
+
+        // The last chars: the narrowed chars [anchor, anchor + 16) and their non-ASCII bits, read once.
+        Vector128<byte> tailChars = default;
+        uint tailNonAscii = 0;
+        var anchor = -1;
+        if (length < 16)
+        {
+            ReadShort(ref src, length, out tailChars, out tailNonAscii);
+            anchor = 0;
+            if (tailNonAscii == 0)
+            {
+                // Only the stores the chars need (the NULs after them are not counted).
+                bytesWritten = length <= 4 ? EscapeBlock(tailChars, ref dst, 0, length, groups: 1)
+                    : length <= 8 ? EscapeBlock(tailChars, ref dst, 0, length, groups: 2)
+                    : EscapeBlock(tailChars, ref dst, 0, length, groups: 4);
+                invalidIndex = -1;
+                return true;
+            }
+        }
+        else
+        {
+            // ASCII text, 16 chars at a time: where the next block starts does not wait for this one.
+            while (length - i >= 16)
+            {
+                var low = Vector128.LoadUnsafe(ref src, (nuint)i);
+                var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
+                if (NonAsciiBits(low, high) != 0)
+                {
+                    break;
+                }
+
+                pos = EscapeBlock(Narrow(low, high), ref dst, pos, 16, groups: 4);
+                i += 16;
+            }
+
+            if (i == length)
+            {
+                bytesWritten = pos;
+                invalidIndex = -1;
+                return true;
+            }
+        }
+
+        // From here, windows that end at the first non-ASCII char, which is escaped on its own.
+        while (true)
+        {
+            Vector128<byte> chars;
+            uint nonAscii;
+            var rest = length - i;
+            if (rest >= 16)
+            {
+                var low = Vector128.LoadUnsafe(ref src, (nuint)i);
+                var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
+                chars = Narrow(low, high);
+                nonAscii = NonAsciiBits(low, high);
+                rest = 16;
+            }
+            else
+            {
+                if (anchor < 0)
+                {
+                    anchor = length - 16;
+                    var low = Vector128.LoadUnsafe(ref src, (nuint)anchor);
+                    var high = Vector128.LoadUnsafe(ref src, (nuint)(anchor + 8));
+                    tailChars = Narrow(low, high);
+                    tailNonAscii = NonAsciiBits(low, high);
+                }
+
+                var shift = i - anchor;
+                chars = Shuffle(tailChars, ShiftDown(shift));
+                nonAscii = tailNonAscii >> shift;
+            }
+
+            // The ASCII chars that come first (all 'rest' of them when there is no other).
+            var ascii = System.Numerics.BitOperations.TrailingZeroCount(nonAscii | (1u << rest));
+            pos = EscapeBlock(chars, ref dst, pos, ascii, groups: 4);
+            i += ascii;
+            if (i == length)
+            {
+                break;
+            }
+
+            if (ascii < rest && !EscapeCodePoint(ref src, length, ref i, ref dst, ref pos))
+            {
+                bytesWritten = pos;
+                invalidIndex = i;
+                return false;
+            }
+
+            if (i == length)
+            {
+                break;
+            }
+        }
+
+        bytesWritten = pos;
+        invalidIndex = -1;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a text of 1 to 15 chars as a window: head and tail loads that overlap, the tail shifted up to its place
+    /// (where they overlap they hold the same chars), zeros past the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadShort(ref ushort src, int length, out Vector128<byte> chars, out uint nonAscii)
+    {
+        Vector128<ushort> head;
+        Vector128<ushort> tail;
+        int shift;
+        if (length >= 8)
+        {
+            head = Vector128.LoadUnsafe(ref src);
+            tail = Vector128.LoadUnsafe(ref src, (nuint)(length - 8));
+            shift = length - 8;
+        }
+        else if (length >= 4)
+        {
+            head = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref src))).AsUInt16();
+            tail = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref src, length - 4)))).AsUInt16();
+            shift = length - 4;
+        }
+        else
+        {
+            // 1 to 3 chars: the first two and the last two (the same ones for 2, overlapping for 3), or the one;
+            // zeros after them.
+            ulong text = length == 1
+                ? src
+                : Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref src))
+                    | ((ulong)Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref src, length - 2))) << (16 * (length - 2)));
+            head = Vector128.CreateScalar(text).AsUInt16();
+            tail = Vector128<ushort>.Zero;
+            shift = 4;
+        }
+
+        // Both halves in one narrowing, head in bytes 0-7 and tail in bytes 8-15; one shuffle keeps the head's first
+        // 'shift' bytes and puts the tail after them.
+        chars = Shuffle(Narrow(head, tail), Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(PlaceTailShuffles), (nuint)(16 * shift)));
+        var bits = NonAsciiBits(head, tail);
+        nonAscii = (bits & 0xFF) | ((bits >> 8) << shift);
+    }
+
+    /// <summary>
+    /// Escapes the code point at <paramref name="i"/> (a char above 0x7F, or a surrogate pair) as 2 to 4 <c>%XX</c>,
+    /// with one 16-byte store, and moves past it; <see langword="false"/>, and nothing written, for a lone surrogate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EscapeCodePoint(ref ushort src, int length, ref int i, ref byte dst, ref int pos)
+    {
+        uint c = Unsafe.Add(ref src, i);
+        uint next = i + 1 < length ? Unsafe.Add(ref src, i + 1) : 0u;
+        var pair = (c & 0xFC00) == 0xD800 && (next & 0xFC00) == 0xDC00;
+        if ((c & 0xF800) == 0xD800 && !pair)
+        {
+            return false;
+        }
+
+        var codePoint = pair ? (c << 10) + next - ((0xD800u << 10) + 0xDC00u - 0x10000u) : c;
+        var count = 2 + (codePoint >= 0x800 ? 1 : 0) + (codePoint >= 0x10000 ? 1 : 0);
+
+        // The 6-bit groups of the code point, first in the lowest byte of a 4-byte UTF-8 sequence; a shorter
+        // sequence drops the leading (zero) groups. Then the lead byte's and the continuation bytes' markers.
+        var groups = (codePoint & 0x3F) | ((codePoint << 2) & 0x3F00) | ((codePoint << 4) & 0x3F_0000) | ((codePoint << 6) & 0x0700_0000);
+        var shift = 8 * (4 - count);
+        var utf8 = (System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(groups) >> shift)
+            | ((0x8080_8080u >> shift) & 0xFFFF_FF00u)
+            | ((0xFF00u >> count) & 0xFFu);
+
+        // %XX for each byte: the hex pairs interleaved, then '%' put before each pair.
+        var bytes = Vector128.CreateScalar(utf8).AsByte();
+        var hexDigits = HexDigits();
+        var nibbleMask = Vector128.Create((byte)0x0F);
+        var hexPairs = ZipLow(
+            Shuffle(hexDigits, Vector128.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & nibbleMask),
+            Shuffle(hexDigits, bytes & nibbleMask));
+        var escaped = Shuffle(hexPairs, Vector128.Create((byte)0x80, 0, 1, 0x80, 2, 3, 0x80, 4, 5, 0x80, 6, 7, 0x80, 0x80, 0x80, 0x80))
+            | Vector128.Create((byte)'%', 0, 0, (byte)'%', 0, 0, (byte)'%', 0, 0, (byte)'%', 0, 0, 0, 0, 0, 0);
+        escaped.StoreUnsafe(ref dst, (nuint)pos);
+        pos += 3 * count;
+        i += pair ? 2 : 1;
+        return true;
+    }
+
+    /// <summary>One bit per char (16 chars, <paramref name="low"/> first): set for a char above 0x7F.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NonAsciiBits(Vector128<ushort> low, Vector128<ushort> high)
+    {
+        var mask = Vector128.Create((ushort)0xFF80);
+        var asciiLow = Vector128.Equals(low & mask, Vector128<ushort>.Zero);
+        var asciiHigh = Vector128.Equals(high & mask, Vector128<ushort>.Zero);
+        var ascii = Sse2.IsSupported
+            ? Sse2.PackSignedSaturate(asciiLow.AsInt16(), asciiHigh.AsInt16()).AsByte() // 0xFFFF is -1: stays 0xFF
+            : Vector128.Narrow(asciiLow, asciiHigh);
+        return ~ascii.ExtractMostSignificantBits() & 0xFFFF;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ShiftDown(int count) =>
+        Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(ShiftShuffles), (nuint)count);
+
+    /// <summary>
+    /// One byte per char, in order: the char itself when it is ASCII; some other byte, the same for the same char,
+    /// when it is not (0xFF or 0x00 on x86, its low byte on Arm64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Narrow(Vector128<ushort> low, Vector128<ushort> high) =>
+        Sse2.IsSupported
+            ? Sse2.PackUnsignedSaturate(low.AsInt16(), high.AsInt16())
+            : Vector128.Narrow(low, high);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> HexDigits() => Vector128.Create(
+        (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7',
+        (byte)'8', (byte)'9', (byte)'A', (byte)'B', (byte)'C', (byte)'D', (byte)'E', (byte)'F');
+
+    /// <summary>
+    /// Escapes the first <c>4 * <paramref name="groups"/></c> bytes of <paramref name="chars"/> at
+    /// <paramref name="pos"/>, 4 chars per 16-byte store, and returns the position after the first
+    /// <paramref name="count"/> (0 to 16) of them: the output of the others is left past it, to be overwritten.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups)
+    {
+        var nibbleMask = Vector128.Create((byte)0x0F);
+        var lowNibbles = chars & nibbleMask;
+        var highNibbles = Vector128.ShiftRightLogical(chars.AsUInt16(), 4).AsByte() & nibbleMask;
+
+        // Bare (A-Z a-z 0-9 - _ .) when the bit of the high nibble is set in the entry of the low nibble; a byte
+        // above 0x7F has no bit, so it is escaped.
+        var bareByLowNibble = Vector128.Create(
+            (byte)0xA8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF8, 0xF0, 0x50, 0x50, 0x54, 0x54, 0x70);
+        var bitOfHighNibble = Vector128.Create(
+            (byte)0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00);
+        var bare = Shuffle(bareByLowNibble, lowNibbles) & Shuffle(bitOfHighNibble, highNibbles);
+        var space = Vector128.Equals(chars, Vector128.Create((byte)' '));
+        var escaped = Vector128.AndNot(Vector128.Equals(bare, Vector128<byte>.Zero), space);
+        var mask = escaped.ExtractMostSignificantBits();
+
+        // The 4 candidate bytes of each char: [c, or '+' for a space; '%'; hex of the high nibble; of the low one].
+        var first = chars + (space & Vector128.Create((byte)('+' - ' ')));
+        var hexDigits = HexDigits();
+        var hexHigh = Shuffle(hexDigits, highNibbles);
+        var hexLow = Shuffle(hexDigits, lowNibbles);
+        var firstPercent = ZipLow(first, Vector128.Create((byte)'%'));
+        var hexPair = ZipLow(hexHigh, hexLow);
+
+        ref var shuffles = ref MemoryMarshal.GetReference(CompactShuffles);
+        var end = pos + count + (2 * System.Numerics.BitOperations.PopCount(mask & ((1u << count) - 1)));
+        pos = StoreGroup(ZipLow(firstPercent.AsUInt16(), hexPair.AsUInt16()).AsByte(), mask, ref shuffles, ref dst, pos);
+        if (groups == 1)
+        {
+            return end;
+        }
+
+        pos = StoreGroup(ZipHigh(firstPercent.AsUInt16(), hexPair.AsUInt16()).AsByte(), mask >> 4, ref shuffles, ref dst, pos);
+        if (groups == 2)
+        {
+            return end;
+        }
+
+        firstPercent = ZipHigh(first, Vector128.Create((byte)'%'));
+        hexPair = ZipHigh(hexHigh, hexLow);
+        pos = StoreGroup(ZipLow(firstPercent.AsUInt16(), hexPair.AsUInt16()).AsByte(), mask >> 8, ref shuffles, ref dst, pos);
+        StoreGroup(ZipHigh(firstPercent.AsUInt16(), hexPair.AsUInt16()).AsByte(), mask >> 12, ref shuffles, ref dst, pos);
+        return end;
+    }
+
+    /// <summary>Compacts the candidates of 4 chars by their escape bits (the low 4 of <paramref name="mask"/>) and stores them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StoreGroup(Vector128<byte> candidates, uint mask, ref byte shuffles, ref byte dst, int pos)
+    {
+        mask &= 0xF;
+        var control = Vector128.LoadUnsafe(ref shuffles, mask * 16);
+        Shuffle(candidates, control).StoreUnsafe(ref dst, (nuint)pos);
+        return pos + 4 + (2 * System.Numerics.BitOperations.PopCount(mask));
+    }
+
+    /// <summary>pshufb / tbl: <c>table[index]</c>, or 0 where the index is 0x80 or more.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> indices) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(table, indices)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.VectorTableLookup(table, indices)
+        : Vector128.Shuffle(table, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ZipLow(Vector128<byte> left, Vector128<byte> right) =>
+        Sse2.IsSupported ? Sse2.UnpackLow(left, right)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.ZipLow(left, right)
+        : throw new PlatformNotSupportedException();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ZipHigh(Vector128<byte> left, Vector128<byte> right) =>
+        Sse2.IsSupported ? Sse2.UnpackHigh(left, right)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.ZipHigh(left, right)
+        : throw new PlatformNotSupportedException();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> ZipLow(Vector128<ushort> left, Vector128<ushort> right) =>
+        Sse2.IsSupported ? Sse2.UnpackLow(left, right)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.ZipLow(left, right)
+        : throw new PlatformNotSupportedException();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> ZipHigh(Vector128<ushort> left, Vector128<ushort> right) =>
+        Sse2.IsSupported ? Sse2.UnpackHigh(left, right)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.ZipHigh(left, right)
+        : throw new PlatformNotSupportedException();
+
+    /// <summary>
+    /// Escapes chars from <paramref name="start"/> while the index is below <paramref name="end"/> (a surrogate pair
+    /// that starts before <paramref name="end"/> is taken whole). Returns the index reached, or the complement of the
+    /// index of a lone surrogate.
+    /// </summary>
+    private static int EscapeScalar(ReadOnlySpan<char> source, int start, int end, ref byte dst, ref int position)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(AsciiTable);
+        var pos = position;
+        var i = start;
+        while (i < end)
         {
             int c = source[i];
             if (c < 0x80)
@@ -69,9 +531,8 @@ internal static class PhpUrlEscaper
 
             if (!char.IsHighSurrogate((char)c) || i + 1 == source.Length || !char.IsLowSurrogate(source[i + 1]))
             {
-                bytesWritten = pos;
-                invalidIndex = i;
-                return false;
+                position = pos;
+                return ~i;
             }
 
             var scalar = char.ConvertToUtf32((char)c, source[i + 1]);
@@ -82,26 +543,8 @@ internal static class PhpUrlEscaper
             i += 2;
         }
 
-        bytesWritten = pos;
-        invalidIndex = -1;
-        return true;
-    }
-
-    /// <summary>
-    /// Escapes ASCII bytes (numbers already formatted) into <paramref name="destination"/>, which must hold
-    /// <c>3 * source.Length + 1</c> bytes.
-    /// </summary>
-    public static int EscapeAscii(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        ref var dst = ref MemoryMarshal.GetReference(destination);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(AsciiTable);
-        var pos = 0;
-        foreach (var b in source)
-        {
-            pos += WriteEntry(ref dst, pos, Unsafe.Add(ref table, b & 0x7F));
-        }
-
-        return pos;
+        position = pos;
+        return i;
     }
 
     /// <summary>Writes one table entry (1 or 3 bytes) and returns its length.</summary>
@@ -131,6 +574,10 @@ internal static class PhpUrlEscaper
         Unsafe.Add(ref dst, pos + 2) = Hex[value & 0xF];
         pos += 3;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDestinationTooSmall(string parameter) =>
+        throw new ArgumentException("The destination must hold 9 bytes per source char, plus 48.", parameter);
 
     private static uint[] BuildAsciiTable()
     {
