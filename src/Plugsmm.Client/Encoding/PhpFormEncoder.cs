@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Plugsmm.Client;
@@ -88,56 +91,66 @@ public static class PhpFormEncoder
     private static void WriteMap(ref FormBodyWriter writer, ref EncoderState state, IEnumerable<KeyValuePair<string, object?>> map)
     {
         var keys = new DuplicateKeyGuard();
-        try
+        switch (map)
         {
-            switch (map)
-            {
-                case KeyValuePair<string, object?>[] array:
-                    for (var i = 0; i < array.Length; i++)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, array[i], i);
-                    }
+            case KeyValuePair<string, object?>[] array:
+                for (var i = 0; i < array.Length; i++)
+                {
+                    var entry = array[i];
+                    CheckKey(ref state, entry.Key, i, keys.Add(entry.Key ?? string.Empty, array.AsSpan(0, i)));
+                    WriteEntry(ref writer, ref state, new PathSegment(entry.Key!, 0), entry.Value);
+                }
 
-                    break;
-                case List<KeyValuePair<string, object?>> list:
-                    for (var i = 0; i < list.Count; i++)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, list[i], i);
-                    }
+                return;
+            case List<KeyValuePair<string, object?>> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var entry = list[i];
+                    CheckKey(ref state, entry.Key, i, keys.Add(entry.Key ?? string.Empty, CollectionsMarshal.AsSpan(list)[..i]));
+                    WriteEntry(ref writer, ref state, new PathSegment(entry.Key!, 0), entry.Value);
+                }
 
-                    break;
-                default:
-                    var index = 0;
-                    foreach (var entry in map)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, entry, index++);
-                    }
-
-                    break;
-            }
-        }
-        finally
-        {
-            keys.Dispose();
+                return;
+            default:
+                WriteEnumerableMap(ref writer, ref state, map);
+                return;
         }
     }
 
-    private static void WriteMapEntry(ref FormBodyWriter writer, ref EncoderState state, ref DuplicateKeyGuard keys, KeyValuePair<string, object?> entry, int index)
+    /// <summary>Fields that may not be read twice: their keys are kept in an inline buffer.</summary>
+    private static void WriteEnumerableMap(ref FormBodyWriter writer, ref EncoderState state, IEnumerable<KeyValuePair<string, object?>> map)
     {
-        if (entry.Key is null)
+        var keys = new DuplicateKeyGuard();
+        var buffer = default(DuplicateKeyGuard.KeyBuffer);
+        var index = 0;
+        foreach (var entry in map)
         {
-            throw EncoderErrors.Field(
-                $"The key of field #{index.ToString(CultureInfo.InvariantCulture)}{state.DescribeContainer()} is null.");
+            CheckKey(ref state, entry.Key, index, entry.Key is not null && keys.Add(entry.Key, ref buffer, index));
+            WriteEntry(ref writer, ref state, new PathSegment(entry.Key, 0), entry.Value);
+            index++;
         }
-
-        if (!keys.Add(entry.Key))
-        {
-            throw EncoderErrors.Field(
-                $"Field '{state.Describe(entry.Key)}' is given twice; PHP would keep only the last one.");
-        }
-
-        WriteEntry(ref writer, ref state, new PathSegment(entry.Key, 0), entry.Value);
     }
+
+    /// <summary>Throws for a null key, or a key already given (<paramref name="isNew"/> false) at this level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckKey(ref EncoderState state, [NotNull] string? key, int index, bool isNew)
+    {
+        if (key is null)
+        {
+            throw NullKey(ref state, index);
+        }
+
+        if (!isNew)
+        {
+            throw DuplicateKey(ref state, key);
+        }
+    }
+
+    private static ArgumentException NullKey(ref EncoderState state, int index) =>
+        EncoderErrors.Field($"The key of field #{index.ToString(CultureInfo.InvariantCulture)}{state.DescribeContainer()} is null.");
+
+    private static ArgumentException DuplicateKey(ref EncoderState state, string key) =>
+        EncoderErrors.Field($"Field '{state.Describe(key)}' is given twice; PHP would keep only the last one.");
 
     private static void WriteEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
     {
