@@ -172,15 +172,15 @@ public static class PhpFormEncoder
                 return;
             case int number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger(number);
+                writer.WriteNumber(number);
                 return;
             case long number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger(number);
+                writer.WriteNumber(number);
                 return;
             case decimal number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteDecimal(number);
+                writer.WriteNumber(number);
                 return;
             case double number:
                 WriteKey(ref writer, ref state, segment);
@@ -192,7 +192,7 @@ public static class PhpFormEncoder
                 return;
             case short or ushort or byte or sbyte or uint or ulong or nint or nuint or Int128 or UInt128:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger((ISpanFormattable)value);
+                writer.WriteNumber((IUtf8SpanFormattable)value);
                 return;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 state.Push(segment, map);
@@ -245,12 +245,24 @@ public static class PhpFormEncoder
     /// <summary>Writes <c>&amp;</c> between fields, then the key path (<c>a%5Bb%5D%5B0%5D</c>), then <c>=</c>.</summary>
     private static void WriteKey(ref FormBodyWriter writer, ref EncoderState state, PathSegment leaf)
     {
+        var depth = state.Depth;
+        if (depth == 0 && leaf.Key is not null)
+        {
+            // A top-level field: '&', key and '=' at once.
+            var lone = writer.WriteKey(state.FieldsWritten++ > 0, leaf.Key);
+            if (lone >= 0)
+            {
+                throw LoneSurrogate(ref state, leaf, lone, inKey: true);
+            }
+
+            return;
+        }
+
         if (state.FieldsWritten++ > 0)
         {
             writer.WriteByte((byte)'&');
         }
 
-        var depth = state.Depth;
         for (var i = 0; i < depth; i++)
         {
             WriteKeySegment(ref writer, ref state, state.Segment(i), bracketed: i > 0);
@@ -269,7 +281,7 @@ public static class PhpFormEncoder
 
         if (segment.Key is null)
         {
-            writer.WriteInteger(segment.Index);
+            writer.WriteNumber(segment.Index);
         }
         else if (writer.WriteEscaped(segment.Key) is var invalid && invalid >= 0)
         {

@@ -177,6 +177,7 @@ internal static class PhpUrlEscaper
     /// NULs, <c>%FF</c> or <c>%00</c> for non-ASCII chars, and zeros: never a byte of the text beyond it, unless a lone
     /// surrogate stops the text short.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)] // one copy of this large loop, rather than one in every caller
     private static bool TryEscapeVectorized(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
     {
         ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
@@ -497,6 +498,7 @@ internal static class PhpUrlEscaper
     /// that starts before <paramref name="end"/> is taken whole). Returns the index reached, or the complement of the
     /// index of a lone surrogate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int EscapeScalar(ReadOnlySpan<char> source, int start, int end, ref byte dst, ref int position)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(AsciiTable);
