@@ -45,7 +45,7 @@ public static class PhpFormEncoder
     {
         ArgumentNullException.ThrowIfNull(fields);
         using var buffer = PooledByteBufferWriter.Rent();
-        WriteFields(fields, buffer);
+        WriteFieldsOrWipe(fields, buffer);
         return Encoding.ASCII.GetString(buffer.WrittenSpan);
     }
 
@@ -75,8 +75,22 @@ public static class PhpFormEncoder
     {
         ArgumentNullException.ThrowIfNull(fields);
         using var buffer = PooledByteBufferWriter.Rent();
-        WriteFields(fields, buffer);
+        WriteFieldsOrWipe(fields, buffer);
         return new PhpFormContent(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>Writes into a pooled buffer; if a field is refused, wipes all of it (part of the body was written but not committed).</summary>
+    private static void WriteFieldsOrWipe(IEnumerable<KeyValuePair<string, object?>> fields, PooledByteBufferWriter buffer)
+    {
+        try
+        {
+            WriteFields(fields, buffer);
+        }
+        catch
+        {
+            buffer.WipeAll();
+            throw;
+        }
     }
 
     private static long WriteFields(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> output)

@@ -23,10 +23,10 @@ internal static class PhpUrlEscaper
 
     /// <summary>
     /// Bytes a destination needs past <c>9 * chars</c>: the vector path stores 16 bytes at a time, up to 52 bytes past
-    /// where a window of chars starts, even when 1 char is left (see <see cref="TryEscapeVectorized"/>); the scalar
+    /// where a block of chars starts, even when no char is left (see <see cref="TryEscapeVectorized"/>); the scalar
     /// path needs 1.
     /// </summary>
-    public const int DestinationSpare = 48;
+    public const int DestinationSpare = 64;
 
     /// <summary>
     /// One entry per ASCII char: the escaped bytes little-endian in the low three bytes, their count in the
@@ -62,12 +62,13 @@ internal static class PhpUrlEscaper
     ];
 
     /// <summary>
-    /// Shifts bytes down as a shuffle: the 16 bytes at offset <c>n</c> move bytes down by <c>n</c>; <c>0x80</c>
-    /// (a zero byte) fills.
+    /// Shifts bytes down as a shuffle: the 16 bytes at offset <c>n</c> (0 to 32) move bytes down by <c>n</c>;
+    /// <c>0x80</c> (a zero byte) fills.
     /// </summary>
     private static ReadOnlySpan<byte> ShiftShuffles =>
     [
         0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
         0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
     ];
 
@@ -162,20 +163,20 @@ internal static class PhpUrlEscaper
     }
 
     /// <summary>
-    /// The vector path. A window of 16 chars is narrowed to bytes and escaped whole (<see cref="EscapeBlock"/>), and
-    /// the output is counted up to its first char above 0x7F; that char (with its low surrogate) is escaped on its own
-    /// (<see cref="EscapeCodePoint"/>) and the next window starts after it. The last 1 to 15 chars are read once, as
-    /// the last 16 chars of the text (or, for a text of fewer than 16, as two overlapping halves put at their places),
-    /// and shifted down for each window, NULs filling in behind them.
+    /// The vector path. ASCII text is narrowed to bytes 16 chars at a time and escaped whole (<see cref="EscapeBlock"/>);
+    /// the last 1 to 15 chars are read as the last 16 chars of the text and shifted down, NULs filling in behind them
+    /// (their <c>%00</c> is not counted); a text of fewer than 16 chars is read as two overlapping halves put at their
+    /// places (<see cref="ReadShort"/>). From the first block that holds a char above 0x7F, <see cref="TryEscapeMixed"/>
+    /// takes over.
     /// </summary>
     /// <remarks>
     /// Safety of the 16-byte stores: the destination holds <c>9 * source.Length + DestinationSpare</c> bytes and no
-    /// char ever becomes more than 9 bytes, so at least <c>9 * remaining + DestinationSpare</c> bytes are free where a
-    /// window starts. A window stores its last 16 bytes at most 36 bytes past its start (3 bytes for each of 12
-    /// chars), reaching at most 52 bytes past it; a code point stores 16 bytes. Past the output, a window leaves the
-    /// escaped form of chars that come next (which their own output, at least as long, overwrites), <c>%00</c> for the
-    /// NULs, <c>%FF</c> or <c>%00</c> for non-ASCII chars, and zeros: never a byte of the text beyond it, unless a lone
-    /// surrogate stops the text short.
+    /// char ever becomes more than 9 bytes, so at least <c>9 * remaining + DestinationSpare</c> bytes are free where
+    /// a block, a copied run or a code point starts. A block stores its last 16 bytes at most 36 bytes past its start
+    /// (3 bytes for each of 12 chars), reaching at most 52 bytes past it, within the spare 64 even after the last
+    /// char; a run copy stores 48 bytes and a code point 16. So nothing is ever written more than 52 bytes past the
+    /// final output; what lies there (escaped chars of the same text, <c>%00</c>, zeros) is for the caller to wipe
+    /// with the rest (<see cref="PooledByteBufferWriter"/> does).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)] // one copy of this large loop, rather than one in every caller
     private static bool TryEscapeVectorized(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
@@ -186,60 +187,95 @@ internal static class PhpUrlEscaper
         var pos = 0;
         var i = 0;
 
-        // The last chars: the narrowed chars [anchor, anchor + 16) and their non-ASCII bits, read once.
+        if (length < 16)
+        {
+            ReadShort(ref src, length, out var chars, out var head, out var tail, out _);
+            if (NonAsciiBits(head, tail) == 0)
+            {
+                // Only the stores the chars need (the NULs after them are not counted).
+                bytesWritten = length <= 4 ? EscapeBlock(chars, ref dst, 0, length, groups: 1)
+                    : length <= 8 ? EscapeBlock(chars, ref dst, 0, length, groups: 2)
+                    : EscapeBlock(chars, ref dst, 0, length, groups: 4);
+                invalidIndex = -1;
+                return true;
+            }
+
+            return TryEscapeMixed(source, destination, 0, 0, out bytesWritten, out invalidIndex);
+        }
+
+        // ASCII text, 16 chars at a time: where the next block starts does not wait for this one.
+        while (length - i >= 16)
+        {
+            var low = Vector128.LoadUnsafe(ref src, (nuint)i);
+            var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
+            if (NonAsciiBits(low, high) != 0)
+            {
+                return TryEscapeMixed(source, destination, i, pos, out bytesWritten, out invalidIndex);
+            }
+
+            pos = EscapeBlock(Narrow(low, high), ref dst, pos, 16, groups: 4);
+            i += 16;
+        }
+
+        var rest = length - i;
+        if (rest > 0)
+        {
+            // The last 16 chars, shifted down so that the 'rest' not yet escaped come first, then NULs.
+            var low = Vector128.LoadUnsafe(ref src, (nuint)(length - 16));
+            var high = Vector128.LoadUnsafe(ref src, (nuint)(length - 8));
+            if (NonAsciiBits(low, high) != 0)
+            {
+                return TryEscapeMixed(source, destination, i, pos, out bytesWritten, out invalidIndex);
+            }
+
+            pos = EscapeBlock(Shuffle(Narrow(low, high), ShiftDown(16 - rest)), ref dst, pos, rest, groups: 4);
+        }
+
+        bytesWritten = pos;
+        invalidIndex = -1;
+        return true;
+    }
+
+    /// <summary>
+    /// The vector path from <paramref name="i"/> (output at <paramref name="pos"/>) on, for text that holds chars above
+    /// 0x7F. A window of 16 chars (or the rest) is escaped once into a scratch buffer, chars above 0x7F as 3-byte
+    /// placeholders; then its runs of ASCII chars are copied out of it and each other code point (a char, or a
+    /// surrogate pair) is written on its own (<see cref="WriteCodePoint"/>). Where the next window starts depends only
+    /// on the window's bit masks (<see cref="CharMasks"/>), not on what was written. A window with a lone surrogate is
+    /// left to the scalar path, which writes up to it and reports it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryEscapeMixed(ReadOnlySpan<char> source, Span<byte> destination, int i, int pos, out int bytesWritten, out int invalidIndex)
+    {
+        ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        var length = source.Length;
+
+        // The last chars: the narrowed chars [anchor, anchor + 16) and their masks, read once.
         Vector128<byte> tailChars = default;
-        uint tailNonAscii = 0;
+        var tailMasks = default(CharMasks);
         var anchor = -1;
         if (length < 16)
         {
-            ReadShort(ref src, length, out tailChars, out tailNonAscii);
+            ReadShort(ref src, length, out tailChars, out var head, out var tail, out var place);
+            tailMasks = CharMasks.Of(head, tail).PlaceTail(place);
             anchor = 0;
-            if (tailNonAscii == 0)
-            {
-                // Only the stores the chars need (the NULs after them are not counted).
-                bytesWritten = length <= 4 ? EscapeBlock(tailChars, ref dst, 0, length, groups: 1)
-                    : length <= 8 ? EscapeBlock(tailChars, ref dst, 0, length, groups: 2)
-                    : EscapeBlock(tailChars, ref dst, 0, length, groups: 4);
-                invalidIndex = -1;
-                return true;
-            }
-        }
-        else
-        {
-            // ASCII text, 16 chars at a time: where the next block starts does not wait for this one.
-            while (length - i >= 16)
-            {
-                var low = Vector128.LoadUnsafe(ref src, (nuint)i);
-                var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
-                if (NonAsciiBits(low, high) != 0)
-                {
-                    break;
-                }
-
-                pos = EscapeBlock(Narrow(low, high), ref dst, pos, 16, groups: 4);
-                i += 16;
-            }
-
-            if (i == length)
-            {
-                bytesWritten = pos;
-                invalidIndex = -1;
-                return true;
-            }
         }
 
-        // From here, windows that end at the first non-ASCII char, which is escaped on its own.
-        while (true)
+        var scratchBuffer = default(ScratchBuffer);
+        ref var scratch = ref Unsafe.As<ScratchBuffer, byte>(ref scratchBuffer);
+        while (i < length)
         {
             Vector128<byte> chars;
-            uint nonAscii;
+            CharMasks masks;
             var rest = length - i;
+            var shift = 0;
             if (rest >= 16)
             {
                 var low = Vector128.LoadUnsafe(ref src, (nuint)i);
                 var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
                 chars = Narrow(low, high);
-                nonAscii = NonAsciiBits(low, high);
+                masks = CharMasks.Of(low, high);
                 rest = 16;
             }
             else
@@ -250,34 +286,67 @@ internal static class PhpUrlEscaper
                     var low = Vector128.LoadUnsafe(ref src, (nuint)anchor);
                     var high = Vector128.LoadUnsafe(ref src, (nuint)(anchor + 8));
                     tailChars = Narrow(low, high);
-                    tailNonAscii = NonAsciiBits(low, high);
+                    tailMasks = CharMasks.Of(low, high);
                 }
 
-                var shift = i - anchor;
-                chars = Shuffle(tailChars, ShiftDown(shift));
-                nonAscii = tailNonAscii >> shift;
+                shift = i - anchor;
+                chars = tailChars;
+                masks = tailMasks.ShiftedDown(shift);
             }
 
-            // The ASCII chars that come first (all 'rest' of them when there is no other).
-            var ascii = System.Numerics.BitOperations.TrailingZeroCount(nonAscii | (1u << rest));
-            pos = EscapeBlock(chars, ref dst, pos, ascii, groups: 4);
-            i += ascii;
-            if (i == length)
+            var window = Shuffle(chars, ShiftDown(shift));
+            if (masks.NonAscii == 0)
+            {
+                pos = EscapeBlock(window, ref dst, pos, rest, groups: 4);
+                i += rest;
+                continue;
+            }
+
+            // Every low surrogate follows a high one and every high one is followed by a low one, the last one
+            // perhaps by the first char after the window; else the scalar path finds and reports the lone one.
+            var inWindow = (1u << rest) - 1;
+            var highLast = (masks.HighSurrogates >> (rest - 1)) & 1;
+            if (masks.LowSurrogates != ((masks.HighSurrogates << 1) & inWindow)
+                || (highLast != 0 && (i + rest == length || !char.IsLowSurrogate((char)Unsafe.Add(ref src, i + rest)))))
             {
                 break;
             }
 
-            if (ascii < rest && !EscapeCodePoint(ref src, length, ref i, ref dst, ref pos))
+            // The window escaped once into the scratch buffer (chars above 0x7F as 3-byte placeholders); then its
+            // runs of ASCII chars copied out of it, and the code points between them written one by one.
+            EscapeBlock(window, ref scratch, 0, 16, groups: 4, out var escapes);
+            var start = 0;
+            var pending = masks.NonAscii;
+            do
             {
-                bytesWritten = pos;
-                invalidIndex = i;
-                return false;
+                var at = System.Numerics.BitOperations.TrailingZeroCount(pending);
+                pos = CopyRun(ref scratch, escapes, start, at, ref dst, pos);
+                var pair = (int)(masks.HighSurrogates >> at) & 1;
+                uint c = Unsafe.Add(ref src, i + at);
+                var codePoint = pair != 0
+                    ? (c << 10) + Unsafe.Add(ref src, i + at + 1) - ((0xD800u << 10) + 0xDC00u - 0x10000u)
+                    : c;
+                pos = WriteCodePoint(codePoint, ref dst, pos);
+                start = at + 1 + pair;
+                pending &= ~((2u << (at + pair)) - 1);
             }
+            while (pending != 0);
 
-            if (i == length)
-            {
-                break;
-            }
+            // The ASCII chars after the last code point (none when a pair ends past the window).
+            pos = CopyRun(ref scratch, escapes, Math.Min(start, rest), rest, ref dst, pos);
+            i += Math.Max(rest, start);
+        }
+
+        // The scratch buffer held escaped text.
+        scratchBuffer = default;
+        if (i < length)
+        {
+            // A lone surrogate in the window at i: the scalar path writes up to it and reports it.
+            var scalarPos = pos;
+            var end = EscapeScalar(source, i, length, ref dst, ref scalarPos);
+            bytesWritten = scalarPos;
+            invalidIndex = end < 0 ? ~end : -1;
+            return end >= 0;
         }
 
         bytesWritten = pos;
@@ -285,16 +354,44 @@ internal static class PhpUrlEscaper
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ShiftDown(int count) =>
+        Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(ShiftShuffles), (nuint)count);
+
+    /// <summary>
+    /// Copies the output of chars [<paramref name="from"/>, <paramref name="to"/>) of a window escaped into
+    /// <paramref name="scratch"/> (whose escape bits are <paramref name="escapes"/>) to <paramref name="pos"/>, as 48
+    /// bytes; returns the position after them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CopyRun(ref byte scratch, uint escapes, int from, int to, ref byte dst, int pos)
+    {
+        var start = from + (2 * System.Numerics.BitOperations.PopCount(escapes & ((1u << from) - 1)));
+        var end = to + (2 * System.Numerics.BitOperations.PopCount(escapes & ((1u << to) - 1)));
+        ref var run = ref Unsafe.Add(ref scratch, start);
+        var a = Vector128.LoadUnsafe(ref run);
+        var b = Vector128.LoadUnsafe(ref run, 16);
+        var c = Vector128.LoadUnsafe(ref run, 32);
+        a.StoreUnsafe(ref dst, (nuint)pos);
+        b.StoreUnsafe(ref dst, (nuint)(pos + 16));
+        c.StoreUnsafe(ref dst, (nuint)(pos + 32));
+        return pos + end - start;
+    }
+
+    /// <summary>Room for a window of 16 escaped chars (48 bytes, 52 stored) and a 48-byte copy from any char of it.</summary>
+    [InlineArray(6)]
+    private struct ScratchBuffer
+    {
+        private Vector128<byte> _element;
+    }
+
     /// <summary>
     /// Reads a text of 1 to 15 chars as a window: head and tail loads that overlap, the tail shifted up to its place
     /// (where they overlap they hold the same chars), zeros past the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReadShort(ref ushort src, int length, out Vector128<byte> chars, out uint nonAscii)
+    private static void ReadShort(ref ushort src, int length, out Vector128<byte> chars, out Vector128<ushort> head, out Vector128<ushort> tail, out int shift)
     {
-        Vector128<ushort> head;
-        Vector128<ushort> tail;
-        int shift;
         if (length >= 8)
         {
             head = Vector128.LoadUnsafe(ref src);
@@ -321,28 +418,17 @@ internal static class PhpUrlEscaper
         }
 
         // Both halves in one narrowing, head in bytes 0-7 and tail in bytes 8-15; one shuffle keeps the head's first
-        // 'shift' bytes and puts the tail after them.
+        // 'shift' bytes and puts the tail after them (bit masks of head and tail are put together the same way,
+        // with CharMasks.PlaceTail).
         chars = Shuffle(Narrow(head, tail), Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(PlaceTailShuffles), (nuint)(16 * shift)));
-        var bits = NonAsciiBits(head, tail);
-        nonAscii = (bits & 0xFF) | ((bits >> 8) << shift);
     }
 
     /// <summary>
-    /// Escapes the code point at <paramref name="i"/> (a char above 0x7F, or a surrogate pair) as 2 to 4 <c>%XX</c>,
-    /// with one 16-byte store, and moves past it; <see langword="false"/>, and nothing written, for a lone surrogate.
+    /// Writes the code point (above 0x7F) as 2 to 4 <c>%XX</c> with one 16-byte store; returns the position after them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool EscapeCodePoint(ref ushort src, int length, ref int i, ref byte dst, ref int pos)
+    private static int WriteCodePoint(uint codePoint, ref byte dst, int pos)
     {
-        uint c = Unsafe.Add(ref src, i);
-        uint next = i + 1 < length ? Unsafe.Add(ref src, i + 1) : 0u;
-        var pair = (c & 0xFC00) == 0xD800 && (next & 0xFC00) == 0xDC00;
-        if ((c & 0xF800) == 0xD800 && !pair)
-        {
-            return false;
-        }
-
-        var codePoint = pair ? (c << 10) + next - ((0xD800u << 10) + 0xDC00u - 0x10000u) : c;
         var count = 2 + (codePoint >= 0x800 ? 1 : 0) + (codePoint >= 0x10000 ? 1 : 0);
 
         // The 6-bit groups of the code point, first in the lowest byte of a 4-byte UTF-8 sequence; a shorter
@@ -363,9 +449,31 @@ internal static class PhpUrlEscaper
         var escaped = Shuffle(hexPairs, Vector128.Create((byte)0x80, 0, 1, 0x80, 2, 3, 0x80, 4, 5, 0x80, 6, 7, 0x80, 0x80, 0x80, 0x80))
             | Vector128.Create((byte)'%', 0, 0, (byte)'%', 0, 0, (byte)'%', 0, 0, (byte)'%', 0, 0, 0, 0, 0, 0);
         escaped.StoreUnsafe(ref dst, (nuint)pos);
-        pos += 3 * count;
-        i += pair ? 2 : 1;
-        return true;
+        return pos + (3 * count);
+    }
+
+    /// <summary>Bits of 16 chars, the first in bit 0: above 0x7F, high surrogates, low surrogates.</summary>
+    private readonly record struct CharMasks(uint NonAscii, uint HighSurrogates, uint LowSurrogates)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static CharMasks Of(Vector128<ushort> low, Vector128<ushort> high)
+        {
+            var surrogateMask = Vector128.Create((ushort)0xFC00);
+            var lowMasked = low & surrogateMask;
+            var highMasked = high & surrogateMask;
+            return new CharMasks(
+                NonAsciiBits(low, high),
+                Bits(Vector128.Equals(lowMasked, Vector128.Create((ushort)0xD800)), Vector128.Equals(highMasked, Vector128.Create((ushort)0xD800))),
+                Bits(Vector128.Equals(lowMasked, Vector128.Create((ushort)0xDC00)), Vector128.Equals(highMasked, Vector128.Create((ushort)0xDC00))));
+        }
+
+        /// <summary>The masks of the window that starts <paramref name="count"/> chars later.</summary>
+        public CharMasks ShiftedDown(int count) => new(NonAscii >> count, HighSurrogates >> count, LowSurrogates >> count);
+
+        /// <summary>For a head in bits 0-7 and a tail in bits 8-15: the tail moved to start at bit <paramref name="shift"/>.</summary>
+        public CharMasks PlaceTail(int shift) => new(Place(NonAscii, shift), Place(HighSurrogates, shift), Place(LowSurrogates, shift));
+
+        private static uint Place(uint bits, int shift) => (bits & 0xFF) | ((bits >> 8) << shift);
     }
 
     /// <summary>One bit per char (16 chars, <paramref name="low"/> first): set for a char above 0x7F.</summary>
@@ -373,17 +481,18 @@ internal static class PhpUrlEscaper
     private static uint NonAsciiBits(Vector128<ushort> low, Vector128<ushort> high)
     {
         var mask = Vector128.Create((ushort)0xFF80);
-        var asciiLow = Vector128.Equals(low & mask, Vector128<ushort>.Zero);
-        var asciiHigh = Vector128.Equals(high & mask, Vector128<ushort>.Zero);
-        var ascii = Sse2.IsSupported
-            ? Sse2.PackSignedSaturate(asciiLow.AsInt16(), asciiHigh.AsInt16()).AsByte() // 0xFFFF is -1: stays 0xFF
-            : Vector128.Narrow(asciiLow, asciiHigh);
-        return ~ascii.ExtractMostSignificantBits() & 0xFFFF;
+        return ~Bits(Vector128.Equals(low & mask, Vector128<ushort>.Zero), Vector128.Equals(high & mask, Vector128<ushort>.Zero)) & 0xFFFF;
     }
 
+    /// <summary>One bit per 16-bit lane of two comparison results (all ones or all zeros), <paramref name="low"/> first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> ShiftDown(int count) =>
-        Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(ShiftShuffles), (nuint)count);
+    private static uint Bits(Vector128<ushort> low, Vector128<ushort> high)
+    {
+        var bytes = Sse2.IsSupported
+            ? Sse2.PackSignedSaturate(low.AsInt16(), high.AsInt16()).AsByte() // 0xFFFF is -1: stays 0xFF
+            : Vector128.Narrow(low, high);
+        return bytes.ExtractMostSignificantBits();
+    }
 
     /// <summary>
     /// One byte per char, in order: the char itself when it is ASCII; some other byte, the same for the same char,
@@ -406,7 +515,13 @@ internal static class PhpUrlEscaper
     /// <paramref name="count"/> (0 to 16) of them: the output of the others is left past it, to be overwritten.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups)
+    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups) =>
+        EscapeBlock(chars, ref dst, pos, count, groups, out _);
+
+    /// <inheritdoc cref="EscapeBlock(Vector128{byte}, ref byte, int, int, int)"/>
+    /// <param name="escapes">One bit per byte of <paramref name="chars"/>: set for one written as <c>%XX</c>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups, out uint escapes)
     {
         var nibbleMask = Vector128.Create((byte)0x0F);
         var lowNibbles = chars & nibbleMask;
@@ -422,6 +537,7 @@ internal static class PhpUrlEscaper
         var space = Vector128.Equals(chars, Vector128.Create((byte)' '));
         var escaped = Vector128.AndNot(Vector128.Equals(bare, Vector128<byte>.Zero), space);
         var mask = escaped.ExtractMostSignificantBits();
+        escapes = mask;
 
         // The 4 candidate bytes of each char: [c, or '+' for a space; '%'; hex of the high nibble; of the low one].
         var first = chars + (space & Vector128.Create((byte)('+' - ' ')));
@@ -579,7 +695,7 @@ internal static class PhpUrlEscaper
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowDestinationTooSmall(string parameter) =>
-        throw new ArgumentException("The destination must hold 9 bytes per source char, plus 48.", parameter);
+        throw new ArgumentException("The destination must hold 9 bytes per source char, plus 64.", parameter);
 
     private static uint[] BuildAsciiTable()
     {
