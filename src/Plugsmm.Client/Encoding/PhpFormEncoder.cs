@@ -168,6 +168,26 @@ public static class PhpFormEncoder
 
     private static void WriteEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
     {
+        // The usual values first, in a small method; the others in one with a larger frame.
+        if (value is string text)
+        {
+            WriteKey(ref writer, ref state, segment);
+            WriteText(ref writer, ref state, segment, text);
+        }
+        else if (value is int number)
+        {
+            WriteKey(ref writer, ref state, segment);
+            writer.WriteNumber(number);
+        }
+        else
+        {
+            WriteOtherEntry(ref writer, ref state, segment, value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteOtherEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
+    {
         switch (value)
         {
             case null:
