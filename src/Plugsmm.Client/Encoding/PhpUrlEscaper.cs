@@ -118,7 +118,10 @@ internal static class PhpUrlEscaper
 
         if (IsVectorized && source.Length > 0)
         {
-            return TryEscapeVectorized(source, destination, out bytesWritten, out invalidIndex);
+            // Keys and short values (1 to 8 ASCII chars) here, without a call; the rest out of line.
+            return source.Length <= 8 && TryEscapeShortAscii(source, destination, out bytesWritten)
+                ? (invalidIndex = -1) < 0
+                : TryEscapeVectorized(source, destination, out bytesWritten, out invalidIndex);
         }
 
         var pos = 0;
@@ -143,6 +146,50 @@ internal static class PhpUrlEscaper
         bytesWritten = pos;
         invalidIndex = end < 0 ? ~end : -1;
         return end >= 0;
+    }
+
+    /// <summary>
+    /// Escapes 1 to 8 chars when they are all ASCII (read as in <see cref="ReadShort"/>, escaped with two stores);
+    /// <see langword="false"/>, and nothing written, when one is not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryEscapeShortAscii(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten)
+    {
+        ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        var length = source.Length;
+        Vector128<ushort> chars;
+        if (length == 8)
+        {
+            chars = Vector128.LoadUnsafe(ref src);
+        }
+        else
+        {
+            // The first 4 chars and the last 4, these moved to their place (the bits shifted out are chars the
+            // first 4 hold); or, for 1 to 3 chars, the first 2 (or 1) and the last one, put together where they
+            // overlap (they hold the same char there). Zeros after the text.
+            if (length >= 4)
+            {
+                var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref src));
+                var tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref src, length - 4)));
+                var shift = 16 * (8 - length); // 16 to 64: a shift by 64 must give 0, so in two steps
+                chars = Vector128.Create(head, (tail >> 1) >> (shift - 1)).AsUInt16();
+            }
+            else
+            {
+                ulong head = length == 1 ? src : Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref src));
+                ulong tail = Unsafe.Add(ref src, length - 1);
+                chars = Vector128.CreateScalar(head | (tail << (16 * (length - 1)))).AsUInt16();
+            }
+        }
+
+        if ((chars & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        bytesWritten = EscapeBlock(Narrow(chars, Vector128<ushort>.Zero), ref MemoryMarshal.GetReference(destination), 0, length, groups: 2);
+        return true;
     }
 
     /// <summary>
