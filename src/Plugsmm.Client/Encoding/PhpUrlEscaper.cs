@@ -61,6 +61,13 @@ internal static class PhpUrlEscaper
         0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x0F, 0x80, 0x80, 0x80, 0x80, // 1111
     ];
 
+    /// <summary>For 4 vectors of 16 bytes A, B, C, D laid end to end: A0 B0 C0 D0 A1 B1 C1 D1 …</summary>
+    private static ReadOnlySpan<byte> InterleaveFour =>
+    [
+        0, 16, 32, 48, 1, 17, 33, 49, 2, 18, 34, 50, 3, 19, 35, 51, 4, 20, 36, 52, 5, 21, 37, 53, 6, 22, 38, 54, 7, 23, 39, 55,
+        8, 24, 40, 56, 9, 25, 41, 57, 10, 26, 42, 58, 11, 27, 43, 59, 12, 28, 44, 60, 13, 29, 45, 61, 14, 30, 46, 62, 15, 31, 47, 63,
+    ];
+
     /// <summary>
     /// Shifts bytes down as a shuffle: the 16 bytes at offset <c>n</c> (0 to 32) move bytes down by <c>n</c>;
     /// <c>0x80</c> (a zero byte) fills.
@@ -121,7 +128,7 @@ internal static class PhpUrlEscaper
             // Keys and short values (1 to 8 ASCII chars) here, without a call; the rest out of line.
             return source.Length <= 8 && TryEscapeShortAscii(source, destination, out bytesWritten)
                 ? (invalidIndex = -1) < 0
-                : TryEscapeVectorized(source, destination, out bytesWritten, out invalidIndex);
+                : TryEscapeVectorized<BestWidth>(source, destination, out bytesWritten, out invalidIndex);
         }
 
         var pos = 0;
@@ -129,6 +136,27 @@ internal static class PhpUrlEscaper
         bytesWritten = pos;
         invalidIndex = end < 0 ? ~end : -1;
         return end >= 0;
+    }
+
+    /// <summary>
+    /// The vector path without its 512-bit blocks (as on machines without AVX-512 VBMI2), with the same contract as
+    /// <see cref="TryEscape"/>: for tests on machines that have them.
+    /// </summary>
+    internal static bool TryEscapeVector128(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
+    {
+        if ((long)destination.Length < ((long)source.Length * MaxBytesPerChar) + DestinationSpare)
+        {
+            ThrowDestinationTooSmall(nameof(destination));
+        }
+
+        if (!IsVectorized)
+        {
+            return TryEscapeScalar(source, destination, out bytesWritten, out invalidIndex);
+        }
+
+        bytesWritten = 0;
+        invalidIndex = -1;
+        return source.Length == 0 || TryEscapeVectorized<Vector128Only>(source, destination, out bytesWritten, out invalidIndex);
     }
 
     /// <summary>
@@ -188,7 +216,7 @@ internal static class PhpUrlEscaper
             return false;
         }
 
-        bytesWritten = EscapeBlock(Narrow(chars, Vector128<ushort>.Zero), ref MemoryMarshal.GetReference(destination), 0, length, groups: 2);
+        bytesWritten = EscapeBlock<Vector128Only>(Narrow(chars, Vector128<ushort>.Zero), ref MemoryMarshal.GetReference(destination), 0, length, groups: 2);
         return true;
     }
 
@@ -226,7 +254,8 @@ internal static class PhpUrlEscaper
     /// with the rest (<see cref="PooledByteBufferWriter"/> does).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)] // one copy of this large loop, rather than one in every caller
-    private static bool TryEscapeVectorized(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
+    private static bool TryEscapeVectorized<TWidth>(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
+        where TWidth : struct, IVectorWidth
     {
         ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
         ref var dst = ref MemoryMarshal.GetReference(destination);
@@ -240,14 +269,14 @@ internal static class PhpUrlEscaper
             if (NonAsciiBits(head, tail) == 0)
             {
                 // Only the stores the chars need (the NULs after them are not counted).
-                bytesWritten = length <= 4 ? EscapeBlock(chars, ref dst, 0, length, groups: 1)
-                    : length <= 8 ? EscapeBlock(chars, ref dst, 0, length, groups: 2)
-                    : EscapeBlock(chars, ref dst, 0, length, groups: 4);
+                bytesWritten = length <= 4 ? EscapeBlock<TWidth>(chars, ref dst, 0, length, groups: 1)
+                    : length <= 8 ? EscapeBlock<TWidth>(chars, ref dst, 0, length, groups: 2)
+                    : EscapeBlock<TWidth>(chars, ref dst, 0, length, groups: 4);
                 invalidIndex = -1;
                 return true;
             }
 
-            return TryEscapeMixed(source, destination, 0, 0, out bytesWritten, out invalidIndex);
+            return TryEscapeMixed<TWidth>(source, destination, 0, 0, out bytesWritten, out invalidIndex);
         }
 
         // ASCII text, 16 chars at a time: where the next block starts does not wait for this one.
@@ -257,10 +286,10 @@ internal static class PhpUrlEscaper
             var high = Vector128.LoadUnsafe(ref src, (nuint)(i + 8));
             if (NonAsciiBits(low, high) != 0)
             {
-                return TryEscapeMixed(source, destination, i, pos, out bytesWritten, out invalidIndex);
+                return TryEscapeMixed<TWidth>(source, destination, i, pos, out bytesWritten, out invalidIndex);
             }
 
-            pos = EscapeBlock(Narrow(low, high), ref dst, pos, 16, groups: 4);
+            pos = EscapeBlock<TWidth>(Narrow(low, high), ref dst, pos, 16, groups: 4);
             i += 16;
         }
 
@@ -272,10 +301,10 @@ internal static class PhpUrlEscaper
             var high = Vector128.LoadUnsafe(ref src, (nuint)(length - 8));
             if (NonAsciiBits(low, high) != 0)
             {
-                return TryEscapeMixed(source, destination, i, pos, out bytesWritten, out invalidIndex);
+                return TryEscapeMixed<TWidth>(source, destination, i, pos, out bytesWritten, out invalidIndex);
             }
 
-            pos = EscapeBlock(Shuffle(Narrow(low, high), ShiftDown(16 - rest)), ref dst, pos, rest, groups: 4);
+            pos = EscapeBlock<TWidth>(Shuffle(Narrow(low, high), ShiftDown(16 - rest)), ref dst, pos, rest, groups: 4);
         }
 
         bytesWritten = pos;
@@ -292,7 +321,8 @@ internal static class PhpUrlEscaper
     /// left to the scalar path, which writes up to it and reports it.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryEscapeMixed(ReadOnlySpan<char> source, Span<byte> destination, int i, int pos, out int bytesWritten, out int invalidIndex)
+    private static bool TryEscapeMixed<TWidth>(ReadOnlySpan<char> source, Span<byte> destination, int i, int pos, out int bytesWritten, out int invalidIndex)
+        where TWidth : struct, IVectorWidth
     {
         ref var src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
         ref var dst = ref MemoryMarshal.GetReference(destination);
@@ -344,7 +374,7 @@ internal static class PhpUrlEscaper
             var window = Shuffle(chars, ShiftDown(shift));
             if (masks.NonAscii == 0)
             {
-                pos = EscapeBlock(window, ref dst, pos, rest, groups: 4);
+                pos = EscapeBlock<TWidth>(window, ref dst, pos, rest, groups: 4);
                 i += rest;
                 continue;
             }
@@ -361,7 +391,7 @@ internal static class PhpUrlEscaper
 
             // The window escaped once into the scratch buffer (chars above 0x7F as 3-byte placeholders); then its
             // runs of ASCII chars copied out of it, and the code points between them written one by one.
-            EscapeBlock(window, ref scratch, 0, 16, groups: 4, out var escapes);
+            EscapeBlock<TWidth>(window, ref scratch, 0, 16, groups: 4, out var escapes);
             var start = 0;
             var pending = masks.NonAscii;
             do
@@ -562,13 +592,15 @@ internal static class PhpUrlEscaper
     /// <paramref name="count"/> (0 to 16) of them: the output of the others is left past it, to be overwritten.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups) =>
-        EscapeBlock(chars, ref dst, pos, count, groups, out _);
+    private static int EscapeBlock<TWidth>(Vector128<byte> chars, ref byte dst, int pos, int count, int groups)
+        where TWidth : struct, IVectorWidth =>
+        EscapeBlock<TWidth>(chars, ref dst, pos, count, groups, out _);
 
-    /// <inheritdoc cref="EscapeBlock(Vector128{byte}, ref byte, int, int, int)"/>
+    /// <inheritdoc cref="EscapeBlock{TWidth}(Vector128{byte}, ref byte, int, int, int)"/>
     /// <param name="escapes">One bit per byte of <paramref name="chars"/>: set for one written as <c>%XX</c>.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int EscapeBlock(Vector128<byte> chars, ref byte dst, int pos, int count, int groups, out uint escapes)
+    private static int EscapeBlock<TWidth>(Vector128<byte> chars, ref byte dst, int pos, int count, int groups, out uint escapes)
+        where TWidth : struct, IVectorWidth
     {
         var nibbleMask = Vector128.Create((byte)0x0F);
         var lowNibbles = chars & nibbleMask;
@@ -591,11 +623,23 @@ internal static class PhpUrlEscaper
         var hexDigits = HexDigits();
         var hexHigh = Shuffle(hexDigits, highNibbles);
         var hexLow = Shuffle(hexDigits, lowNibbles);
+        var end = pos + count + (2 * System.Numerics.BitOperations.PopCount(mask & ((1u << count) - 1)));
+        if (groups == 4 && TWidth.UseVector512)
+        {
+            // All 16 chars at once: their 64 candidate bytes interleaved with one permute, then compressed by a
+            // mask that keeps byte 0 of a bare char and bytes 1-3 of an escaped one; one 64-byte store.
+            var interleave = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(InterleaveFour));
+            var candidates = Avx512Vbmi.PermuteVar64x8(
+                Vector512.Create(Vector256.Create(first, Vector128.Create((byte)'%')), Vector256.Create(hexHigh, hexLow)), interleave);
+            var keep = Avx512Vbmi.PermuteVar64x8(
+                Vector512.Create(Vector256.Create(~escaped, escaped), Vector256.Create(escaped, escaped)), interleave);
+            Avx512Vbmi2.Compress(Vector512<byte>.Zero, keep, candidates).StoreUnsafe(ref dst, (nuint)pos);
+            return end;
+        }
+
         var firstPercent = ZipLow(first, Vector128.Create((byte)'%'));
         var hexPair = ZipLow(hexHigh, hexLow);
-
         ref var shuffles = ref MemoryMarshal.GetReference(CompactShuffles);
-        var end = pos + count + (2 * System.Numerics.BitOperations.PopCount(mask & ((1u << count) - 1)));
         pos = StoreGroup(ZipLow(firstPercent.AsUInt16(), hexPair.AsUInt16()).AsByte(), mask, ref shuffles, ref dst, pos);
         if (groups == 1)
         {
@@ -764,5 +808,24 @@ internal static class PhpUrlEscaper
         }
 
         return table;
+    }
+
+    /// <summary>Which blocks the vector path uses; a type argument, so that the choice costs nothing at run time.</summary>
+    internal interface IVectorWidth
+    {
+        /// <summary>Whether blocks of 16 chars are compressed in one 512-bit register (AVX-512 VBMI2).</summary>
+        static abstract bool UseVector512 { get; }
+    }
+
+    /// <summary>The widest blocks this machine has.</summary>
+    internal readonly struct BestWidth : IVectorWidth
+    {
+        public static bool UseVector512 => Avx512Vbmi2.IsSupported && Avx512Vbmi.IsSupported;
+    }
+
+    /// <summary>Blocks of 128-bit shuffles only (SSSE3, AdvSimd).</summary>
+    internal readonly struct Vector128Only : IVectorWidth
+    {
+        public static bool UseVector512 => false;
     }
 }

@@ -143,6 +143,7 @@ public sealed class PhpUrlEscaperTests
         Assert.Equal(length, written);
         Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscape(text, new byte[size - 1], out _, out _));
         Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeScalar(text, new byte[size - 1], out _, out _));
+        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeVector128(text, new byte[size - 1], out _, out _));
     }
 
     private static string RandomText(Random random, int length, bool asciiOnly)
@@ -161,35 +162,35 @@ public sealed class PhpUrlEscaperTests
     }
 
     /// <summary>
-    /// Escapes <paramref name="text"/> with both paths into exactly-sized destinations filled with a guard byte and
-    /// checks the output, its length, the lone-surrogate index and that nothing was written past the output but the
-    /// spare bytes the contract gives.
+    /// Escapes <paramref name="text"/> with each path (the one this machine takes, the 128-bit vector path, the scalar
+    /// path) into exactly-sized destinations filled with a guard byte, and checks the output, its length, the
+    /// lone-surrogate index and that nothing was written past the destination.
     /// </summary>
     private static void AssertSameAsReference(string text)
     {
         var (expected, expectedInvalid) = Reference(text);
         var size = PhpUrlEscaper.RequiredDestinationLength(text.Length);
+        AssertPath("TryEscape", PhpUrlEscaper.TryEscape);
+        AssertPath("TryEscapeVector128", PhpUrlEscaper.TryEscapeVector128);
+        AssertPath("TryEscapeScalar", PhpUrlEscaper.TryEscapeScalar);
 
-        // The destination sits inside a larger array, so that a write past its end would show.
-        var vectorArray = new byte[size + 64];
-        var scalarArray = new byte[size + 64];
-        Array.Fill(vectorArray, Guard);
-        Array.Fill(scalarArray, Guard);
+        void AssertPath(string path, Escape escape)
+        {
+            // The destination sits inside a larger array, so that a write past its end would show.
+            var array = new byte[size + 64];
+            Array.Fill(array, Guard);
 
-        var vectorOk = PhpUrlEscaper.TryEscape(text, vectorArray.AsSpan(0, size), out var vectorWritten, out var vectorInvalid);
-        var scalarOk = PhpUrlEscaper.TryEscapeScalar(text, scalarArray.AsSpan(0, size), out var scalarWritten, out var scalarInvalid);
+            var ok = escape(text, array.AsSpan(0, size), out var written, out var invalid);
 
-        Assert.True(expectedInvalid < 0 == vectorOk, $"vector ok={vectorOk} for {Show(text)}");
-        Assert.True(expectedInvalid < 0 == scalarOk, $"scalar ok={scalarOk} for {Show(text)}");
-        Assert.Equal(expectedInvalid, vectorInvalid);
-        Assert.Equal(expectedInvalid, scalarInvalid);
-        Assert.Equal(expected.Length, vectorWritten);
-        Assert.Equal(expected.Length, scalarWritten);
-        Assert.True(expected.AsSpan().SequenceEqual(vectorArray.AsSpan(0, vectorWritten)), $"vector output differs for {Show(text)}: {Encoding.ASCII.GetString(vectorArray, 0, vectorWritten)}");
-        Assert.True(expected.AsSpan().SequenceEqual(scalarArray.AsSpan(0, scalarWritten)), $"scalar output differs for {Show(text)}");
-        Assert.True(vectorArray.AsSpan(size).IndexOfAnyExcept(Guard) < 0, $"vector wrote past its destination for {Show(text)}");
-        Assert.True(scalarArray.AsSpan(size).IndexOfAnyExcept(Guard) < 0, $"scalar wrote past its destination for {Show(text)}");
+            Assert.True(expectedInvalid < 0 == ok, $"{path}: ok={ok} for {Show(text)}");
+            Assert.True(expectedInvalid == invalid, $"{path}: lone surrogate at {invalid}, not {expectedInvalid}, for {Show(text)}");
+            Assert.True(expected.Length == written, $"{path}: {written} bytes, not {expected.Length}, for {Show(text)}");
+            Assert.True(expected.AsSpan().SequenceEqual(array.AsSpan(0, written)), $"{path}: output differs for {Show(text)}: {Encoding.ASCII.GetString(array, 0, written)}");
+            Assert.True(array.AsSpan(size).IndexOfAnyExcept(Guard) < 0, $"{path}: wrote past its destination for {Show(text)}");
+        }
     }
+
+    private delegate bool Escape(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex);
 
     /// <summary>Independent of the escaper: .NET's UTF-8 bytes of the text up to its first lone surrogate, escaped byte by byte.</summary>
     private static (byte[] Bytes, int InvalidIndex) Reference(string text)
