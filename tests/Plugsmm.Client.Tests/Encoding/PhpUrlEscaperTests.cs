@@ -27,22 +27,40 @@ public sealed class PhpUrlEscaperTests
     }
 
     [Fact]
-    public void Every_ASCII_char_at_every_position_of_every_length_up_to_100()
+    public void Every_ASCII_char_at_every_position_up_to_40_chars_and_a_sample_of_them_up_to_100()
     {
+        // Letters around one char: the expected bytes are the letters with that char's escape in its place. Every
+        // char up to 40 chars (two windows of 16 and a tail, at every offset); past that, one of each kind.
+        var escapes = Enumerable.Range(0, 128).Select(c => Reference(((char)c).ToString()).Bytes).ToArray();
+        const string sample = "aZ09-_. %~+&=/?#\0\u007F";
         for (var length = 1; length <= 100; length++)
         {
-            for (var c = 0; c < 128; c++)
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = (char)('a' + (i % 26));
+            }
+
+            foreach (var c in length <= 40 ? Enumerable.Range(0, 128) : sample.Select(c => (int)c))
             {
                 for (var position = 0; position < length; position++)
                 {
-                    var chars = new char[length];
-                    for (var i = 0; i < length; i++)
+                    var letter = chars[position];
+                    chars[position] = (char)c;
+                    var expected = new byte[length - 1 + escapes[c].Length];
+                    for (var i = 0; i < position; i++)
                     {
-                        chars[i] = (char)('a' + (i % 26));
+                        expected[i] = (byte)chars[i];
                     }
 
-                    chars[position] = (char)c;
-                    AssertSameAsReference(new string(chars));
+                    escapes[c].CopyTo(expected, position);
+                    for (var i = position + 1; i < length; i++)
+                    {
+                        expected[i - 1 + escapes[c].Length] = (byte)chars[i];
+                    }
+
+                    AssertSameAsReference(new string(chars), (expected, -1));
+                    chars[position] = letter;
                 }
             }
         }
@@ -166,9 +184,11 @@ public sealed class PhpUrlEscaperTests
     /// path) into exactly-sized destinations filled with a guard byte, and checks the output, its length, the
     /// lone-surrogate index and that nothing was written past the destination.
     /// </summary>
-    private static void AssertSameAsReference(string text)
+    private static void AssertSameAsReference(string text) => AssertSameAsReference(text, Reference(text));
+
+    private static void AssertSameAsReference(string text, (byte[] Bytes, int InvalidIndex) reference)
     {
-        var (expected, expectedInvalid) = Reference(text);
+        var (expected, expectedInvalid) = reference;
         var size = PhpUrlEscaper.RequiredDestinationLength(text.Length);
         AssertPath("TryEscape", PhpUrlEscaper.TryEscape);
         AssertPath("TryEscapeVector128", PhpUrlEscaper.TryEscapeVector128);
