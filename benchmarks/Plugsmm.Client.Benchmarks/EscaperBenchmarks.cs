@@ -7,7 +7,8 @@ namespace Plugsmm.Client.Benchmarks;
 
 /// <summary>
 /// The escaper alone, on every key and string value of the order bodies (per body, as in <see cref="EncoderBenchmarks"/>):
-/// the vector path that <see cref="PhpUrlEscaper.TryEscape"/> takes on this machine against the scalar path.
+/// the path that <see cref="PhpUrlEscaper.TryEscape"/> takes on this machine, the 128-bit vector path (SSSE3 / AdvSimd
+/// blocks only) and the scalar path.
 /// Not part of <c>run-encoder.sh</c>; run with <c>--filter '*EscaperBenchmarks*'</c>.
 /// </summary>
 [Config(typeof(Config))]
@@ -30,6 +31,19 @@ public class EscaperBenchmarks
         foreach (var text in _texts)
         {
             PhpUrlEscaper.TryEscapeScalar(text, _destination, out var written, out _);
+            total += written;
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = EncoderBenchmarks.Bodies)]
+    public long Vector128()
+    {
+        long total = 0;
+        foreach (var text in _texts)
+        {
+            PhpUrlEscaper.TryEscapeVector128(text, _destination, out var written, out _);
             total += written;
         }
 
