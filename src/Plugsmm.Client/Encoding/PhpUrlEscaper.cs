@@ -13,8 +13,10 @@ namespace Plugsmm.Client;
 /// </summary>
 /// <remarks>
 /// Where SSSE3 (x86) or AdvSimd (Arm64) is available on a little-endian machine, text is escaped 16 chars at a time
-/// with byte shuffles (<see cref="TryEscapeVectorized"/>), and chars above 0x7F one code point at a time. Elsewhere
-/// (big-endian machines included) the scalar path runs; it is also the reference the vector path is tested against.
+/// with byte shuffles (<see cref="TryEscapeVectorized{TWidth}"/>), with one AVX-512 VBMI2 compress instead of four
+/// shuffles where the machine has it (<see cref="BestWidth"/>), and chars above 0x7F one code point at a time
+/// (<see cref="TryEscapeMixed{TWidth}"/>). Elsewhere (big-endian machines included) the scalar path runs; it is also
+/// the reference the vector paths are tested against.
 /// </remarks>
 internal static class PhpUrlEscaper
 {
@@ -22,9 +24,8 @@ internal static class PhpUrlEscaper
     public const int MaxBytesPerChar = 9;
 
     /// <summary>
-    /// Bytes a destination needs past <c>9 * chars</c>: the vector path stores 16 bytes at a time, up to 52 bytes past
-    /// where a block of chars starts, even when no char is left (see <see cref="TryEscapeVectorized"/>); the scalar
-    /// path needs 1.
+    /// Bytes a destination needs past <c>9 * chars</c>: the vector path stores up to 64 bytes past where a block of
+    /// chars starts, even when no char is left (see <see cref="TryEscapeVectorized{TWidth}"/>); the scalar path needs 1.
     /// </summary>
     public const int DestinationSpare = 64;
 
@@ -117,7 +118,7 @@ internal static class PhpUrlEscaper
     /// <returns><see langword="false"/> when <paramref name="source"/> holds a lone surrogate.</returns>
     public static bool TryEscape(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
     {
-        // Every write below is unchecked, and the vector path stores 16 bytes at a time: the size is checked once.
+        // Every write below is unchecked, and the vector path stores 16 to 64 bytes at a time: the size is checked once.
         if ((long)destination.Length < ((long)source.Length * MaxBytesPerChar) + DestinationSpare)
         {
             ThrowDestinationTooSmall(nameof(destination));
@@ -126,9 +127,13 @@ internal static class PhpUrlEscaper
         if (IsVectorized && source.Length > 0)
         {
             // Keys and short values (1 to 8 ASCII chars) here, without a call; the rest out of line.
-            return source.Length <= 8 && TryEscapeShortAscii(source, destination, out bytesWritten)
-                ? (invalidIndex = -1) < 0
-                : TryEscapeVectorized<BestWidth>(source, destination, out bytesWritten, out invalidIndex);
+            if (source.Length <= 8 && TryEscapeShortAscii(source, destination, out bytesWritten))
+            {
+                invalidIndex = -1;
+                return true;
+            }
+
+            return TryEscapeVectorized<BestWidth>(source, destination, out bytesWritten, out invalidIndex);
         }
 
         var pos = 0;
@@ -238,20 +243,21 @@ internal static class PhpUrlEscaper
     }
 
     /// <summary>
-    /// The vector path. ASCII text is narrowed to bytes 16 chars at a time and escaped whole (<see cref="EscapeBlock"/>);
-    /// the last 1 to 15 chars are read as the last 16 chars of the text and shifted down, NULs filling in behind them
-    /// (their <c>%00</c> is not counted); a text of fewer than 16 chars is read as two overlapping halves put at their
-    /// places (<see cref="ReadShort"/>). From the first block that holds a char above 0x7F, <see cref="TryEscapeMixed"/>
+    /// The vector path. ASCII text is narrowed to bytes 16 chars at a time and escaped whole
+    /// (<see cref="EscapeBlock{TWidth}(Vector128{byte}, ref byte, int, int, int)"/>); the last 1 to 15 chars are read
+    /// as the last 16 chars of the text and shifted down, NULs filling in behind them (their <c>%00</c> is not
+    /// counted); a text of fewer than 16 chars is read as two overlapping halves put at their places
+    /// (<see cref="ReadShort"/>). From the first block that holds a char above 0x7F, <see cref="TryEscapeMixed{TWidth}"/>
     /// takes over.
     /// </summary>
     /// <remarks>
-    /// Safety of the 16-byte stores: the destination holds <c>9 * source.Length + DestinationSpare</c> bytes and no
-    /// char ever becomes more than 9 bytes, so at least <c>9 * remaining + DestinationSpare</c> bytes are free where
-    /// a block, a copied run or a code point starts. A block stores its last 16 bytes at most 36 bytes past its start
-    /// (3 bytes for each of 12 chars), reaching at most 52 bytes past it, within the spare 64 even after the last
-    /// char; a run copy stores 48 bytes and a code point 16. So nothing is ever written more than 52 bytes past the
-    /// final output; what lies there (escaped chars of the same text, <c>%00</c>, zeros) is for the caller to wipe
-    /// with the rest (<see cref="PooledByteBufferWriter"/> does).
+    /// Safety of the stores: the destination holds <c>9 * source.Length + DestinationSpare</c> bytes and no char ever
+    /// becomes more than 9 bytes, so at least <c>9 * remaining + DestinationSpare</c> bytes are free where a block, a
+    /// copied run or a code point starts. A block of 128-bit shuffles stores its last 16 bytes at most 36 bytes past
+    /// its start (3 bytes for each of 12 chars), reaching 52 bytes; a 512-bit block stores 64 bytes at its start; a
+    /// run copy stores 48 bytes and a code point 16: all within the spare 64, even after the last char. So nothing is
+    /// ever written more than 64 bytes past the final output; what lies there (escaped chars of the same text,
+    /// <c>%00</c>, zeros) is for the caller to wipe with the rest (<see cref="PooledByteBufferWriter"/> does).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)] // one copy of this large loop, rather than one in every caller
     private static bool TryEscapeVectorized<TWidth>(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex)
@@ -455,7 +461,7 @@ internal static class PhpUrlEscaper
         return pos + end - start;
     }
 
-    /// <summary>Room for a window of 16 escaped chars (48 bytes, 52 stored) and a 48-byte copy from any char of it.</summary>
+    /// <summary>Room for a window of 16 escaped chars (48 bytes, up to 64 stored) and a 48-byte copy from any char of it.</summary>
     [InlineArray(6)]
     private struct ScratchBuffer
     {
