@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Plugsmm.Client;
 
@@ -46,42 +47,65 @@ internal ref struct FormBodyWriter
     /// <summary>Escapes <paramref name="text"/>; returns the index of a lone surrogate, or -1.</summary>
     public int WriteEscaped(scoped ReadOnlySpan<char> text)
     {
-        var offset = 0;
-        while (offset < text.Length)
+        if (text.Length > CharsPerChunk)
         {
-            var count = Math.Min(CharsPerChunk, text.Length - offset);
-            if (count < text.Length - offset && char.IsHighSurrogate(text[offset + count - 1]))
-            {
-                count++; // never split a surrogate pair between two chunks
-            }
-
-            Ensure((count * PhpUrlEscaper.MaxBytesPerChar) + 1);
-            var ok = PhpUrlEscaper.TryEscape(text.Slice(offset, count), _span[_position..], out var written, out var invalid);
-            _position += written;
-            if (!ok)
-            {
-                return offset + invalid;
-            }
-
-            offset += count;
+            return WriteEscapedInChunks(text);
         }
 
+        Ensure(PhpUrlEscaper.RequiredDestinationLength(text.Length));
+        var ok = PhpUrlEscaper.TryEscape(text, _span[_position..], out var written, out var invalid);
+        _position += written;
+        return ok ? -1 : invalid;
+    }
+
+    /// <summary>
+    /// Writes <c>&amp;</c> (when <paramref name="separate"/>), the escaped <paramref name="key"/> and <c>=</c>, with one
+    /// request for space; returns the index of a lone surrogate in the key, or -1.
+    /// </summary>
+    public int WriteKey(bool separate, scoped ReadOnlySpan<char> key)
+    {
+        if (key.Length > CharsPerChunk)
+        {
+            if (separate)
+            {
+                WriteByte((byte)'&');
+            }
+
+            var lone = WriteEscapedInChunks(key);
+            if (lone < 0)
+            {
+                WriteByte((byte)'=');
+            }
+
+            return lone;
+        }
+
+        // '&', the key and its spare bytes (of which '=' takes one).
+        Ensure(1 + PhpUrlEscaper.RequiredDestinationLength(key.Length));
+        if (separate)
+        {
+            _span[_position++] = (byte)'&';
+        }
+
+        var ok = PhpUrlEscaper.TryEscape(key, _span[_position..], out var written, out var invalid);
+        _position += written;
+        if (!ok)
+        {
+            return invalid;
+        }
+
+        _span[_position++] = (byte)'=';
         return -1;
     }
 
-    public void WriteInteger<T>(T value)
-        where T : ISpanFormattable
+    /// <summary>Writes an integer or a decimal in invariant culture, straight as UTF-8 (every char is bare).</summary>
+    public void WriteNumber<T>(T value)
+        where T : IUtf8SpanFormattable
     {
-        Span<char> chars = stackalloc char[64];
-        value.TryFormat(chars, out var length, default, CultureInfo.InvariantCulture);
-        WriteAsciiChars(chars[..length]);
-    }
-
-    public void WriteDecimal(decimal value)
-    {
-        Span<char> chars = stackalloc char[64];
-        value.TryFormat(chars, out var length, default, CultureInfo.InvariantCulture);
-        WriteAsciiChars(chars[..length]);
+        // The longest: a decimal (29 digits, sign, point), Int128 (40 chars).
+        Ensure(64);
+        value.TryFormat(_span[_position..], out var length, default, CultureInfo.InvariantCulture);
+        _position += length;
     }
 
     public void WriteDouble(double value)
@@ -105,16 +129,31 @@ internal ref struct FormBodyWriter
         _span = default;
     }
 
-    /// <summary>Invariant number text (digits, <c>-</c>, <c>.</c>): every char is bare.</summary>
-    private void WriteAsciiChars(scoped ReadOnlySpan<char> chars)
+    /// <summary>A text longer than <see cref="CharsPerChunk"/>, escaped a chunk at a time.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int WriteEscapedInChunks(scoped ReadOnlySpan<char> text)
     {
-        Ensure(chars.Length);
-        for (var i = 0; i < chars.Length; i++)
+        var offset = 0;
+        while (offset < text.Length)
         {
-            _span[_position + i] = (byte)chars[i];
+            var count = Math.Min(CharsPerChunk, text.Length - offset);
+            if (count < text.Length - offset && char.IsHighSurrogate(text[offset + count - 1]))
+            {
+                count++; // never split a surrogate pair between two chunks
+            }
+
+            Ensure(PhpUrlEscaper.RequiredDestinationLength(count));
+            var ok = PhpUrlEscaper.TryEscape(text.Slice(offset, count), _span[_position..], out var written, out var invalid);
+            _position += written;
+            if (!ok)
+            {
+                return offset + invalid;
+            }
+
+            offset += count;
         }
 
-        _position += chars.Length;
+        return -1;
     }
 
     private void Ensure(int size)

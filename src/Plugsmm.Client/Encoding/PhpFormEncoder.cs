@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Plugsmm.Client;
@@ -42,7 +45,7 @@ public static class PhpFormEncoder
     {
         ArgumentNullException.ThrowIfNull(fields);
         using var buffer = PooledByteBufferWriter.Rent();
-        WriteFields(fields, buffer);
+        WriteFieldsOrWipe(fields, buffer);
         return Encoding.ASCII.GetString(buffer.WrittenSpan);
     }
 
@@ -72,7 +75,7 @@ public static class PhpFormEncoder
     {
         ArgumentNullException.ThrowIfNull(fields);
         using var buffer = PooledByteBufferWriter.Rent();
-        WriteFields(fields, buffer);
+        WriteFieldsOrWipe(fields, buffer);
         return new PhpFormContent(buffer.WrittenSpan.ToArray());
     }
 
@@ -80,8 +83,22 @@ public static class PhpFormEncoder
     internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         using var buffer = PooledByteBufferWriter.Rent();
-        WriteFields(fields, buffer);
+        WriteFieldsOrWipe(fields, buffer);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes into a pooled buffer; if a field is refused, wipes all of it (part of the body was written but not committed).</summary>
+    private static void WriteFieldsOrWipe(IEnumerable<KeyValuePair<string, object?>> fields, PooledByteBufferWriter buffer)
+    {
+        try
+        {
+            WriteFields(fields, buffer);
+        }
+        catch
+        {
+            buffer.WipeAll();
+            throw;
+        }
     }
 
     private static long WriteFields(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> output)
@@ -96,58 +113,88 @@ public static class PhpFormEncoder
     private static void WriteMap(ref FormBodyWriter writer, ref EncoderState state, IEnumerable<KeyValuePair<string, object?>> map)
     {
         var keys = new DuplicateKeyGuard();
-        try
+        switch (map)
         {
-            switch (map)
-            {
-                case KeyValuePair<string, object?>[] array:
-                    for (var i = 0; i < array.Length; i++)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, array[i], i);
-                    }
+            case KeyValuePair<string, object?>[] array:
+                for (var i = 0; i < array.Length; i++)
+                {
+                    var entry = array[i];
+                    CheckKey(ref state, entry.Key, i, keys.Add(entry.Key ?? string.Empty, array.AsSpan(0, i)));
+                    WriteEntry(ref writer, ref state, new PathSegment(entry.Key!, 0), entry.Value);
+                }
 
-                    break;
-                case List<KeyValuePair<string, object?>> list:
-                    for (var i = 0; i < list.Count; i++)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, list[i], i);
-                    }
+                return;
+            case List<KeyValuePair<string, object?>> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var entry = list[i];
+                    CheckKey(ref state, entry.Key, i, keys.Add(entry.Key ?? string.Empty, CollectionsMarshal.AsSpan(list)[..i]));
+                    WriteEntry(ref writer, ref state, new PathSegment(entry.Key!, 0), entry.Value);
+                }
 
-                    break;
-                default:
-                    var index = 0;
-                    foreach (var entry in map)
-                    {
-                        WriteMapEntry(ref writer, ref state, ref keys, entry, index++);
-                    }
-
-                    break;
-            }
-        }
-        finally
-        {
-            keys.Dispose();
+                return;
+            default:
+                WriteEnumerableMap(ref writer, ref state, map);
+                return;
         }
     }
 
-    private static void WriteMapEntry(ref FormBodyWriter writer, ref EncoderState state, ref DuplicateKeyGuard keys, KeyValuePair<string, object?> entry, int index)
+    /// <summary>Fields that may not be read twice: their keys are kept in an inline buffer.</summary>
+    private static void WriteEnumerableMap(ref FormBodyWriter writer, ref EncoderState state, IEnumerable<KeyValuePair<string, object?>> map)
     {
-        if (entry.Key is null)
+        var keys = new DuplicateKeyGuard();
+        var buffer = default(DuplicateKeyGuard.KeyBuffer);
+        var index = 0;
+        foreach (var entry in map)
         {
-            throw EncoderErrors.Field(
-                $"The key of field #{index.ToString(CultureInfo.InvariantCulture)}{state.DescribeContainer()} is null.");
+            CheckKey(ref state, entry.Key, index, entry.Key is not null && keys.Add(entry.Key, ref buffer, index));
+            WriteEntry(ref writer, ref state, new PathSegment(entry.Key, 0), entry.Value);
+            index++;
         }
-
-        if (!keys.Add(entry.Key))
-        {
-            throw EncoderErrors.Field(
-                $"Field '{state.Describe(entry.Key)}' is given twice; PHP would keep only the last one.");
-        }
-
-        WriteEntry(ref writer, ref state, new PathSegment(entry.Key, 0), entry.Value);
     }
+
+    /// <summary>Throws for a null key, or a key already given (<paramref name="isNew"/> false) at this level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckKey(ref EncoderState state, [NotNull] string? key, int index, bool isNew)
+    {
+        if (key is null)
+        {
+            throw NullKey(ref state, index);
+        }
+
+        if (!isNew)
+        {
+            throw DuplicateKey(ref state, key);
+        }
+    }
+
+    private static ArgumentException NullKey(ref EncoderState state, int index) =>
+        EncoderErrors.Field($"The key of field #{index.ToString(CultureInfo.InvariantCulture)}{state.DescribeContainer()} is null.");
+
+    private static ArgumentException DuplicateKey(ref EncoderState state, string key) =>
+        EncoderErrors.Field($"Field '{state.Describe(key)}' is given twice; PHP would keep only the last one.");
 
     private static void WriteEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
+    {
+        // The usual values first, in a small method; the others in one with a larger frame.
+        if (value is string text)
+        {
+            WriteKey(ref writer, ref state, segment);
+            WriteText(ref writer, ref state, segment, text);
+        }
+        else if (value is int number)
+        {
+            WriteKey(ref writer, ref state, segment);
+            writer.WriteNumber(number);
+        }
+        else
+        {
+            WriteOtherEntry(ref writer, ref state, segment, value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteOtherEntry(ref FormBodyWriter writer, ref EncoderState state, PathSegment segment, object? value)
     {
         switch (value)
         {
@@ -167,15 +214,15 @@ public static class PhpFormEncoder
                 return;
             case int number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger(number);
+                writer.WriteNumber(number);
                 return;
             case long number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger(number);
+                writer.WriteNumber(number);
                 return;
             case decimal number:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteDecimal(number);
+                writer.WriteNumber(number);
                 return;
             case double number:
                 WriteKey(ref writer, ref state, segment);
@@ -187,7 +234,7 @@ public static class PhpFormEncoder
                 return;
             case short or ushort or byte or sbyte or uint or ulong or nint or nuint or Int128 or UInt128:
                 WriteKey(ref writer, ref state, segment);
-                writer.WriteInteger((ISpanFormattable)value);
+                writer.WriteNumber((IUtf8SpanFormattable)value);
                 return;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 state.Push(segment, map);
@@ -240,12 +287,24 @@ public static class PhpFormEncoder
     /// <summary>Writes <c>&amp;</c> between fields, then the key path (<c>a%5Bb%5D%5B0%5D</c>), then <c>=</c>.</summary>
     private static void WriteKey(ref FormBodyWriter writer, ref EncoderState state, PathSegment leaf)
     {
+        var depth = state.Depth;
+        if (depth == 0 && leaf.Key is not null)
+        {
+            // A top-level field: '&', key and '=' at once.
+            var lone = writer.WriteKey(state.FieldsWritten++ > 0, leaf.Key);
+            if (lone >= 0)
+            {
+                throw LoneSurrogate(ref state, leaf, lone, inKey: true);
+            }
+
+            return;
+        }
+
         if (state.FieldsWritten++ > 0)
         {
             writer.WriteByte((byte)'&');
         }
 
-        var depth = state.Depth;
         for (var i = 0; i < depth; i++)
         {
             WriteKeySegment(ref writer, ref state, state.Segment(i), bracketed: i > 0);
@@ -264,7 +323,7 @@ public static class PhpFormEncoder
 
         if (segment.Key is null)
         {
-            writer.WriteInteger(segment.Index);
+            writer.WriteNumber(segment.Index);
         }
         else if (writer.WriteEscaped(segment.Key) is var invalid && invalid >= 0)
         {

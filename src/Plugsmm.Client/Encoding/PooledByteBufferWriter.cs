@@ -5,7 +5,9 @@ namespace Plugsmm.Client;
 
 /// <summary>
 /// A growable <see cref="IBufferWriter{T}"/> over <see cref="ArrayPool{T}"/> arrays. Form bodies carry the
-/// API key, so every byte written is wiped before an array goes back to the shared pool.
+/// API key, so every byte written is wiped before an array goes back to the shared pool or to the thread's cache:
+/// the bytes advanced over and the <see cref="PhpUrlEscaper.DestinationSpare"/> bytes after them, where the escaper
+/// may have stored past its output; <see cref="WipeAll"/> when encoding failed halfway.
 /// </summary>
 internal sealed class PooledByteBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -59,10 +61,13 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>Wipes the whole buffer, for when a write stopped halfway and left bytes it did not advance over.</summary>
+    public void WipeAll() => CryptographicOperations.ZeroMemory(_buffer);
+
     /// <summary>Wipes what was written and hands the writer back to this thread's cache.</summary>
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _written));
+        CryptographicOperations.ZeroMemory(Touched(_buffer, _written));
         _written = 0;
         if (_buffer.Length > MaxRetainedBytes)
         {
@@ -84,8 +89,12 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>, IDisposable
         var needed = checked(_written + sizeHint);
         var next = ArrayPool<byte>.Shared.Rent(Math.Max(needed, checked(_buffer.Length * 2)));
         _buffer.AsSpan(0, _written).CopyTo(next);
-        CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _written));
+        CryptographicOperations.ZeroMemory(Touched(_buffer, _written));
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = next;
     }
+
+    /// <summary>The bytes written and the spare bytes after them that the escaper may have stored into.</summary>
+    private static Span<byte> Touched(byte[] buffer, int written) =>
+        buffer.AsSpan(0, Math.Min(written + PhpUrlEscaper.DestinationSpare, buffer.Length));
 }

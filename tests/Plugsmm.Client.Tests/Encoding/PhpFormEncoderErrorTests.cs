@@ -112,6 +112,57 @@ public sealed class PhpFormEncoderErrorTests
         Assert.Contains("Field 'm[a]' is given twice", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(nested)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(31, 0)]
+    [InlineData(32, 31)]
+    [InlineData(33, 5)]
+    [InlineData(200, 150)]
+    public void A_key_given_twice_is_found_in_arrays_lists_and_sequences_read_once(int fields, int repeated)
+    {
+        var pairs = Enumerable.Range(0, fields).Select(i => new KeyValuePair<string, object?>("k" + i, i)).ToList();
+        pairs.Add(new("k" + repeated, 0));
+        var expected = $"Field 'k{repeated}' is given twice";
+
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs.ToArray())).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs)).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs.Select(p => p))).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs.Take(pairs.Count - 1).Append(pairs[^1]))).Message, StringComparison.Ordinal);
+
+        // Without the repeat, every shape encodes, to the same body.
+        pairs.RemoveAt(pairs.Count - 1);
+        var body = PhpFormEncoder.Encode(pairs.ToArray());
+        Assert.Equal(body, PhpFormEncoder.Encode(pairs));
+        Assert.Equal(body, PhpFormEncoder.Encode(pairs.Select(p => p)));
+    }
+
+    [Fact]
+    public void Keys_alike_in_length_and_first_and_last_chars_are_told_apart()
+    {
+        // Same length, first and last chars: the same filter bit, so the keys are compared in full.
+        var keys = new[] { "ab_1z", "ab_2z", "ac_1z", "a___z", "", "a", "aa", "a\uFFFFz" };
+        var fields = keys.Select((k, i) => new KeyValuePair<string, object?>(k, i)).ToArray();
+
+        Assert.Equal(8, PhpFormEncoder.Encode(fields).Split('&').Length);
+        Assert.Equal(8, PhpFormEncoder.Encode(fields.Select(f => f)).Split('&').Length);
+        foreach (var key in keys)
+        {
+            var twice = fields.Append(new(key, 0)).ToArray();
+            Assert.Contains("is given twice", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(twice)).Message, StringComparison.Ordinal);
+            Assert.Contains("is given twice", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(twice.Select(f => f))).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_null_key_is_refused_in_arrays_lists_and_sequences_read_once()
+    {
+        var pairs = new List<KeyValuePair<string, object?>> { new("a", 1), new(null!, 2) };
+
+        Assert.Contains("The key of field #1 is null", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs.ToArray())).Message, StringComparison.Ordinal);
+        Assert.Contains("The key of field #1 is null", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs)).Message, StringComparison.Ordinal);
+        Assert.Contains("The key of field #1 is null", Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(pairs.Select(p => p))).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_same_key_at_different_levels_is_fine()
     {

@@ -1,0 +1,257 @@
+using System.Text;
+
+namespace Plugsmm.Client.Tests.FormEncoding;
+
+/// <summary>
+/// The escaper's vector path (16, 8 and 4 ASCII chars at a time) against its scalar path and against an independent
+/// reference built from .NET's UTF-8 encoder: every length from 0 to 100, every ASCII char at every position, non-ASCII
+/// and lone surrogates at every position, and the bytes around the output left as they were.
+/// </summary>
+public sealed class PhpUrlEscaperTests
+{
+    /// <summary>Every ASCII char, plus chars that become 2, 3 and 4 UTF-8 bytes.</summary>
+    private static readonly string[] Pieces =
+    [
+        .. Enumerable.Range(0, 128).Select(c => ((char)c).ToString()),
+        "ü", "ß", "\u07FF", "€", "\u0800", "\uFFFD", "\uFEFF", "Привет", "😀", "🔥", "❤️", "\U0010FFFF",
+    ];
+
+    private const byte Guard = 0xA5;
+
+    [Fact]
+    public void The_vector_path_is_in_use_on_this_machine_when_the_hardware_has_it()
+    {
+        Assert.Equal(
+            BitConverter.IsLittleEndian && (System.Runtime.Intrinsics.X86.Ssse3.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.Arm64.IsSupported),
+            PhpUrlEscaper.IsVectorized);
+    }
+
+    [Fact]
+    public void Every_ASCII_char_at_every_position_up_to_40_chars_and_a_sample_of_them_up_to_100()
+    {
+        // Letters around one char: the expected bytes are the letters with that char's escape in its place. Every
+        // char up to 40 chars (two windows of 16 and a tail, at every offset); past that, one of each kind.
+        var escapes = Enumerable.Range(0, 128).Select(c => Reference(((char)c).ToString()).Bytes).ToArray();
+        const string sample = "aZ09-_. %~+&=/?#\0\u007F";
+        for (var length = 1; length <= 100; length++)
+        {
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = (char)('a' + (i % 26));
+            }
+
+            foreach (var c in length <= 40 ? Enumerable.Range(0, 128) : sample.Select(c => (int)c))
+            {
+                for (var position = 0; position < length; position++)
+                {
+                    var letter = chars[position];
+                    chars[position] = (char)c;
+                    var expected = new byte[length - 1 + escapes[c].Length];
+                    for (var i = 0; i < position; i++)
+                    {
+                        expected[i] = (byte)chars[i];
+                    }
+
+                    escapes[c].CopyTo(expected, position);
+                    for (var i = position + 1; i < length; i++)
+                    {
+                        expected[i - 1 + escapes[c].Length] = (byte)chars[i];
+                    }
+
+                    AssertSameAsReference(new string(chars), (expected, -1));
+                    chars[position] = letter;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Random_mixed_text_of_every_length_up_to_100()
+    {
+        var random = new Random(20261124);
+        for (var length = 0; length <= 100; length++)
+        {
+            for (var round = 0; round < 300; round++)
+            {
+                AssertSameAsReference(RandomText(random, length, asciiOnly: round % 3 != 0));
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_of_order_bodies_and_runs_of_bare_chars_of_every_length()
+    {
+        AssertSameAsReference("https://instagram.com/eli_dan?utm_source=qr&r=nametag&utm_campaign=bio~link");
+        AssertSameAsReference("tati02\r\nduda.pau3\r\nhugo_yukireceitas4153\r\nduda\r\nsofi_olinews");
+        AssertSameAsReference("0f838786734a640557ba2fe4c05ee4bb");
+        AssertSameAsReference("https://www.tiktok.com/tag/fyp\uD83D\uDD25?lang=en");
+        for (var run = 0; run <= 40; run++)
+        {
+            AssertSameAsReference(new string('a', run) + " " + new string('%', run) + "~" + new string('Z', run));
+        }
+    }
+
+    [Fact]
+    public void Non_ASCII_at_every_position_of_every_length_up_to_100()
+    {
+        foreach (var piece in new[] { "é", "€", "😀", "\u0080", "\uFFFF" })
+        {
+            for (var length = piece.Length; length <= 100; length++)
+            {
+                for (var position = 0; position + piece.Length <= length; position++)
+                {
+                    var text = new string('x', position) + piece + new string('-', length - position - piece.Length);
+                    AssertSameAsReference(text);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_lone_surrogate_at_every_position_of_every_length_up_to_100_is_reported_by_index()
+    {
+        var random = new Random(7);
+        foreach (var lone in new[] { '\uD800', '\uDBFF', '\uDC00', '\uDFFF' })
+        {
+            for (var length = 1; length <= 100; length++)
+            {
+                for (var position = 0; position < length; position++)
+                {
+                    var chars = RandomText(random, length, asciiOnly: true).ToCharArray();
+                    chars[position] = lone;
+                    AssertSameAsReference(new string(chars));
+
+                    // And after a valid pair, or with a high surrogate last in a block and a low one first in the next.
+                    if (position >= 2)
+                    {
+                        chars[position - 2] = '\uD83D';
+                        chars[position - 1] = '\uDE00';
+                        AssertSameAsReference(new string(chars));
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Surrogate_pairs_astride_every_block_boundary()
+    {
+        for (var length = 2; length <= 100; length++)
+        {
+            for (var position = 0; position + 2 <= length; position++)
+            {
+                var text = new string(' ', position) + "😀" + new string('~', length - position - 2);
+                AssertSameAsReference(text);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(17)]
+    public void A_destination_smaller_than_nine_bytes_per_char_plus_the_spare_is_refused(int length)
+    {
+        var text = new string('a', length);
+        var size = (length * PhpUrlEscaper.MaxBytesPerChar) + PhpUrlEscaper.DestinationSpare;
+        Assert.Equal(size, PhpUrlEscaper.RequiredDestinationLength(length));
+        Assert.True(PhpUrlEscaper.TryEscape(text, new byte[size], out var written, out _));
+        Assert.Equal(length, written);
+        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscape(text, new byte[size - 1], out _, out _));
+        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeScalar(text, new byte[size - 1], out _, out _));
+        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeVector128(text, new byte[size - 1], out _, out _));
+    }
+
+    private static string RandomText(Random random, int length, bool asciiOnly)
+    {
+        var text = new StringBuilder(length + 2);
+        while (text.Length < length)
+        {
+            var piece = asciiOnly || random.Next(4) != 0 ? ((char)random.Next(128)).ToString() : Pieces[random.Next(Pieces.Length)];
+            if (text.Length + piece.Length <= length)
+            {
+                text.Append(piece);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Escapes <paramref name="text"/> with each path (the one this machine takes, the 128-bit vector path, the scalar
+    /// path) into exactly-sized destinations filled with a guard byte, and checks the output, its length, the
+    /// lone-surrogate index and that nothing was written past the destination.
+    /// </summary>
+    private static void AssertSameAsReference(string text) => AssertSameAsReference(text, Reference(text));
+
+    private static void AssertSameAsReference(string text, (byte[] Bytes, int InvalidIndex) reference)
+    {
+        var (expected, expectedInvalid) = reference;
+        var size = PhpUrlEscaper.RequiredDestinationLength(text.Length);
+        AssertPath("TryEscape", PhpUrlEscaper.TryEscape);
+        AssertPath("TryEscapeVector128", PhpUrlEscaper.TryEscapeVector128);
+        AssertPath("TryEscapeScalar", PhpUrlEscaper.TryEscapeScalar);
+
+        void AssertPath(string path, Escape escape)
+        {
+            // The destination sits inside a larger array, so that a write past its end would show.
+            var array = new byte[size + 64];
+            Array.Fill(array, Guard);
+
+            var ok = escape(text, array.AsSpan(0, size), out var written, out var invalid);
+
+            Assert.True(expectedInvalid < 0 == ok, $"{path}: ok={ok} for {Show(text)}");
+            Assert.True(expectedInvalid == invalid, $"{path}: lone surrogate at {invalid}, not {expectedInvalid}, for {Show(text)}");
+            Assert.True(expected.Length == written, $"{path}: {written} bytes, not {expected.Length}, for {Show(text)}");
+            Assert.True(expected.AsSpan().SequenceEqual(array.AsSpan(0, written)), $"{path}: output differs for {Show(text)}: {Encoding.ASCII.GetString(array, 0, written)}");
+            Assert.True(array.AsSpan(size).IndexOfAnyExcept(Guard) < 0, $"{path}: wrote past its destination for {Show(text)}");
+        }
+    }
+
+    private delegate bool Escape(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex);
+
+    /// <summary>Independent of the escaper: .NET's UTF-8 bytes of the text up to its first lone surrogate, escaped byte by byte.</summary>
+    private static (byte[] Bytes, int InvalidIndex) Reference(string text)
+    {
+        var invalid = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                invalid = i;
+                break;
+            }
+        }
+
+        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(invalid < 0 ? text : text[..invalid]);
+        var output = new List<byte>();
+        foreach (var b in utf8)
+        {
+            if (b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'_' or (byte)'.')
+            {
+                output.Add(b);
+            }
+            else if (b == ' ')
+            {
+                output.Add((byte)'+');
+            }
+            else
+            {
+                output.Add((byte)'%');
+                output.Add((byte)"0123456789ABCDEF"[b >> 4]);
+                output.Add((byte)"0123456789ABCDEF"[b & 0xF]);
+            }
+        }
+
+        return (output.ToArray(), invalid);
+    }
+
+    private static string Show(string text) =>
+        string.Concat(text.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}"));
+}
