@@ -43,9 +43,9 @@ page=docs/reliability.md
   echo
   cat "$out/50-load.md"
   echo
-  echo "## What does not hold (known limits)"
+  echo "## Limits and how they are reported"
   echo
-  echo "- Cancelling the caller's token after the request went out surfaces as \`OperationCanceledException\`, as .NET does: for \`add\`, the panel may have taken the order, and nothing flags it \`OutcomeUnknown\`. Reconcile by link after a cancelled \`add\`."
+  echo "- Cancelling the caller's token after the request of an \`add\`, \`refill\` or \`cancel\` went out surfaces as \`PlugsmmOperationCanceledException\`, still an \`OperationCanceledException\`, with \`OutcomeUnknown = true\`: the panel may have carried it out. Reconcile (for \`add\`, by link) before trying again. Reads cancel plainly."
   echo "- Multi-id calls go out 100 ids per request. If one request of several fails, the others' results are kept and the failed request's ids come back as failed items carrying the exception (\`ItemResult.Exception\`, with \`OutcomeUnknown\` for side effects); only when every request fails does the call throw."
   echo "- A 5xx or Cloudflare page in answer to \`add\`/\`refill\`/\`cancel\` is flagged \`OutcomeUnknown\` and not retried, although the simulated panel did not carry those out: the client cannot tell, so it stays on the safe side."
   echo

@@ -543,6 +543,18 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 started,
                 activity);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && call.HasSideEffects && attempts > 0)
+        {
+            // The caller gave up after a request went out: the panel may have taken it. Say so, as a cancellation.
+            _telemetry.Metrics.Failure(action, _telemetry.Panel, PlugsmmErrorKind.Unknown, _time.GetElapsedTime(started).TotalSeconds);
+            activity?.SetTag("plugsmm.outcome", "unknown");
+            throw new PlugsmmOperationCanceledException(
+                $"The caller cancelled {action} after its request was sent: the panel may have carried it out; check before trying again (correlation id {correlationId}).",
+                action,
+                correlationId,
+                exception,
+                cancellationToken);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.

@@ -191,4 +191,42 @@ public sealed class ReviewRegressionTests
         Assert.Equal("""{"error":"Quantity more than maximum 10000"}""", await response.Content.ReadAsStringAsync());
         Assert.Equal(100m, simulated.Balance);
     }
+
+    [Fact]
+    public async Task Cancelling_an_add_after_it_was_sent_says_the_outcome_is_unknown_and_is_still_a_cancellation()
+    {
+        var started = new TaskCompletionSource();
+        using var panel = new PanelStub();
+        panel.Answer(() =>
+        {
+            started.SetResult();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() };
+        });
+        using var cancel = new CancellationTokenSource();
+
+        var call = panel.Client.AddOrderAsync(Order, cancel.Token);
+        await started.Task;
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => call);
+        Assert.True(error.OutcomeUnknown);
+        Assert.Equal(("add", cancel.Token), (error.Action, error.CancellationToken));
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_read_or_an_add_before_it_was_sent_is_a_plain_cancellation()
+    {
+        using var panel = new PanelStub();
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        var add = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.AddOrderAsync(Order, cancel.Token));
+        var read = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.GetBalanceAsync(cancel.Token));
+
+        Assert.IsNotType<PlugsmmOperationCanceledException>(add);
+        Assert.IsNotType<PlugsmmOperationCanceledException>(read);
+        Assert.Empty(panel.Requests);
+    }
 }
