@@ -21,7 +21,8 @@ namespace Plugsmm.Client.Benchmarks;
 [Config(typeof(Config))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public sealed class CallBenchmarks : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet needs an unsealed class; it disposes through [GlobalCleanup].")]
+public class CallBenchmarks
 {
     /// <summary>Ids in the multi-status call: one full request.</summary>
     public const int MultiStatusIds = PlugsmmClient.MaxIdsPerRequest;
@@ -70,7 +71,7 @@ public sealed class CallBenchmarks : IDisposable
     }
 
     [GlobalCleanup]
-    public void Dispose()
+    public void Cleanup()
     {
         _http.Dispose();
         _handler.Dispose();
