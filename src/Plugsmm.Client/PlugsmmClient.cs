@@ -644,8 +644,17 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
 
             var retryAfter = RetryAfter(response);
-            var body = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
-            return Read(read, call, status, body, retryAfter);
+            var (buffer, length) = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return Read(read, call, status, buffer.AsSpan(0, length), retryAfter);
+            }
+            finally
+            {
+                // Parsed straight from the pooled buffer: nothing of the answer outlives this line.
+                buffer.AsSpan(0, length).Clear();
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -703,7 +712,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// Reads an answer. A value JSON accepts but .NET cannot turn into a string (invalid UTF-8 inside a string, say)
     /// throws <see cref="InvalidOperationException"/> from <see cref="JsonElement"/>: that is an unreadable answer too.
     /// </summary>
-    private static T Read<T>(AnswerReader<T> read, CallInfo call, int status, byte[] body, TimeSpan? retryAfter)
+    private static T Read<T>(AnswerReader<T> read, CallInfo call, int status, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
     {
         var answer = new PanelAnswer(call, status, body, retryAfter);
         try
@@ -734,10 +743,15 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return null;
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the answer once, into one pooled buffer (sized from <c>Content-Length</c> when the panel sends it, grown
+    /// by doubling otherwise), never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>. The caller returns it.
+    /// </summary>
+    private async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
     {
         var max = _options.MaxResponseBytes;
-        if (content.Headers.ContentLength > max)
+        var declared = content.Headers.ContentLength;
+        if (declared > max)
         {
             throw TooLarge(call, status, max);
         }
@@ -745,27 +759,42 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var body = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : 16 * 1024);
+            var length = 0;
             try
             {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                while (true)
                 {
-                    if (body.Length + read > max)
+                    if (length == buffer.Length)
+                    {
+                        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, (long)buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(grown);
+                        buffer.AsSpan(0, length).Clear();
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = grown;
+                    }
+
+                    // Never ask for more than one byte past the cap: a huge answer is not read further than that.
+                    var window = (int)Math.Min(buffer.Length - length, max + 1 - length);
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, window), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return (buffer, length);
+                    }
+
+                    length += read;
+                    if (length > max)
                     {
                         throw TooLarge(call, status, max);
                     }
-
-                    body.Write(chunk, 0, read);
                 }
             }
-            finally
+            catch
             {
-                ArrayPool<byte>.Shared.Return(chunk);
+                buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
-
-            return body.ToArray();
         }
     }
 
