@@ -66,6 +66,8 @@ internal static class FlexibleNumbers
                 return false;
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var number) ? number != 0 : null;
+            case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence && Trim(reader.ValueSpan) is var raw && raw.Length <= 1:
+                return raw.Length == 0 ? false : raw[0] == (byte)'1' ? true : raw[0] == (byte)'0' ? false : null;
             case JsonTokenType.String:
                 var text = reader.GetString()!.Trim();
                 if (text is "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase))
@@ -132,6 +134,9 @@ internal static class FlexibleNumbers
         {
             case JsonTokenType.Number:
                 return reader.TryGetDecimal(out value);
+            case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence:
+                // Straight from the UTF-8 bytes: a catalogue holds thousands of "0.90"s, no string is needed for them.
+                return decimal.TryParse(Trim(reader.ValueSpan), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             case JsonTokenType.String:
                 return decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             default:
