@@ -17,30 +17,7 @@ if (ini_get('precision') !== '14') {
     exit(2);
 }
 
-function decode_value(array $t): mixed
-{
-    if (array_key_exists('s', $t)) return $t['s'];
-    if (array_key_exists('m', $t)) return $t['m'];
-    if (array_key_exists('b', $t)) return $t['b'];
-    if (array_key_exists('n', $t)) return null;
-    if (array_key_exists('i', $t)) {
-        $i = filter_var($t['i'], FILTER_VALIDATE_INT);
-        return $i === false ? $t['i'] : $i;
-    }
-    if (array_key_exists('d', $t)) return unpack('E', hex2bin($t['d']))[1];
-    if (array_key_exists('l', $t)) return array_map('decode_value', $t['l']);
-    if (array_key_exists('o', $t)) return decode_map($t['o']);
-    throw new RuntimeException('unknown tag: ' . json_encode($t));
-}
-
-function decode_map(array $pairs): array
-{
-    $result = [];
-    foreach ($pairs as [$key, $value]) {
-        $result[$key] = decode_value($value);
-    }
-    return $result;
-}
+require __DIR__ . '/../../tests/Plugsmm.Client.Tests/Differential/php/tagged_fields.php';
 
 $file = __DIR__ . '/../data/order-bodies.jsonl';
 $rounds = 50;
