@@ -24,7 +24,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// <summary>The most ids the panels take in one multi-order request.</summary>
     public const int MaxIdsPerRequest = 100;
 
-    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private const string JsonMediaType = "application/json";
+
+    [ThreadStatic]
+    private static List<KeyValuePair<string, object?>>? t_fields;
 
     private readonly HttpClient _http;
     private readonly PlugsmmClientOptions _options;
@@ -97,20 +100,19 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) =>
-        SendAsync("services", null, ReadServices, cancellationToken);
+        SendAsync("services", Fields("services"), ReadServices, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         order.Validate();
+        var fields = Fields("add");
+        fields.Add(new("service", order.ServiceId));
+        order.AppendFields(fields);
         return SendAsync(
             "add",
-            fields =>
-            {
-                fields.Add(new("service", order.ServiceId));
-                order.AppendFields(fields);
-            },
+            fields,
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.AddDto);
@@ -134,7 +136,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
         return SendAsync(
             "status",
-            fields => fields.Add(new("order", orderId)),
+            Fields("status", "order", orderId),
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.StatusDto);
@@ -154,7 +156,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
         return SendAsync(
             "refill",
-            fields => fields.Add(new("order", orderId)),
+            Fields("refill", "order", orderId),
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.RefillDto);
@@ -179,7 +181,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refillId);
         return SendAsync(
             "refill_status",
-            fields => fields.Add(new("refill", refillId)),
+            Fields("refill_status", "refill", refillId),
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.RefillStatusDto);
@@ -206,7 +208,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     public Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         SendAsync(
             "balance",
-            null,
+            Fields("balance"),
             static answer =>
             {
                 var dto = answer.Read(PanelJsonContext.Default.BalanceDto);
@@ -417,7 +419,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             Dictionary<long, ItemResult<T>> answered;
             try
             {
-                answered = await SendAsync(action, fields => fields.Add(new(field, list)), read, cancellationToken).ConfigureAwait(false);
+                answered = await SendAsync(action, Fields(action, field, list), read, cancellationToken).ConfigureAwait(false);
             }
             catch (PlugsmmException exception)
             {
@@ -472,50 +474,74 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return distinct;
     }
 
-    private async Task<T> SendAsync<T>(string action, Action<List<KeyValuePair<string, object?>>>? addFields, AnswerReader<T> read, CancellationToken cancellationToken)
+    /// <summary>The fields of a call: the key and the action, then the action's own (a list this thread reuses once encoded).</summary>
+    private List<KeyValuePair<string, object?>> Fields(string action)
     {
-        var fields = new List<KeyValuePair<string, object?>>(8) { new("key", _options.ApiKey), new("action", action) };
-        addFields?.Invoke(fields);
+        var fields = t_fields ?? new List<KeyValuePair<string, object?>>(8);
+        t_fields = null;
+        fields.Add(new("key", _options.ApiKey));
+        fields.Add(new("action", action));
+        return fields;
+    }
 
+    private List<KeyValuePair<string, object?>> Fields(string action, string name, object value)
+    {
+        var fields = Fields(action);
+        fields.Add(new(name, value));
+        return fields;
+    }
+
+    private async Task<T> SendAsync<T>(string action, List<KeyValuePair<string, object?>> fields, AnswerReader<T> read, CancellationToken cancellationToken)
+    {
         // Encoded once, before anything is sent: bad input fails here with nothing on the wire, and every attempt
-        // sends the very same bytes. They hold the key, so they are wiped when the call ends.
-        var body = _options.UseNewApi ? PhpFormEncoder.EncodeToArray(fields) : null;
-        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey);
-        var correlationId = PlugsmmCorrelation.ForCall();
-        var attempts = 0;
+        // sends the very same bytes. They hold the key, so they are wiped when the call ends. The legacy adapter
+        // encodes per attempt, so it keeps the list.
+        byte[]? body = null;
+        var bodyLength = 0;
+        if (_options.UseNewApi)
+        {
+            body = PhpFormEncoder.EncodeToRented(fields, out bodyLength);
+            fields.Clear();
+            t_fields = fields;
+        }
+
+        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall());
+        var correlationId = call.CorrelationId;
         var panel = _telemetry.Panel;
-        using var activity = PlugsmmTracing.Source.StartActivity("plugsmm " + action, ActivityKind.Client);
-        activity?.SetTag("plugsmm.action", action);
-        activity?.SetTag("plugsmm.panel", panel);
-        activity?.SetTag("plugsmm.correlation_id", correlationId);
+        using var activity = PlugsmmTracing.Start(action);
+        if (activity is not null)
+        {
+            activity.SetTag("plugsmm.action", action);
+            activity.SetTag("plugsmm.panel", panel);
+            activity.SetTag("plugsmm.correlation_id", correlationId);
+        }
+
         ClientLog.Request(_logger, action, panel, correlationId);
         _telemetry.Metrics.Request(action, panel);
         var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallPipeline.HasSideEffects, call.HasSideEffects);
-        context.Properties.Set(CallTelemetry.Action, action);
-        context.Properties.Set(CallTelemetry.CorrelationId, correlationId);
+        context.Properties.Set(CallPipeline.Call, call);
         try
         {
             var result = await _pipeline.Pipeline.ExecuteAsync(
-                async attemptContext =>
-                {
-                    attempts++;
-                    using var content = body is null ? LegacyFormContent.Create(fields) : new PhpFormContent(body, ownsBody: false);
-                    return await AttemptAsync(content, call, read, attemptContext.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
+                static (attemptContext, state) => state.Client.AttemptAsync(state, attemptContext.CancellationToken),
+                context,
+                new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
             _pipeline.RecordSuccess(_time.GetUtcNow());
-            ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, attempts, correlationId);
+            ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, call.Attempts, correlationId);
             _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
-            activity?.SetTag("plugsmm.attempts", attempts);
-            activity?.SetTag("plugsmm.outcome", "success");
+            if (activity is not null)
+            {
+                activity.SetTag("plugsmm.attempts", call.Attempts);
+                activity.SetTag("plugsmm.outcome", "success");
+            }
+
             return result;
         }
         catch (PlugsmmException exception)
         {
-            throw Finish(exception, correlationId, attempts, started, activity);
+            throw Finish(exception, correlationId, call.Attempts, started, activity);
         }
         catch (BrokenCircuitException exception)
         {
@@ -525,7 +551,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     Reason = "circuit_open",
                 },
                 correlationId,
-                attempts,
+                call.Attempts,
                 started,
                 activity);
         }
@@ -539,11 +565,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     OutcomeUnknown = call.HasSideEffects,
                 },
                 correlationId,
-                attempts,
+                call.Attempts,
                 started,
                 activity);
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && call.HasSideEffects && attempts > 0)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && call.HasSideEffects && call.Attempts > 0)
         {
             // The caller gave up after a request went out: the panel may have taken it. Say so, as a cancellation.
             _telemetry.Metrics.Failure(action, _telemetry.Panel, PlugsmmErrorKind.Unknown, _time.GetElapsedTime(started).TotalSeconds);
@@ -565,7 +591,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                     OutcomeUnknown = call.HasSideEffects,
                 },
                 correlationId,
-                attempts,
+                call.Attempts,
                 started,
                 activity);
         }
@@ -574,7 +600,8 @@ public sealed class PlugsmmClient : IPlugsmmClient
             ResilienceContextPool.Shared.Return(context);
             if (body is not null)
             {
-                CryptographicOperations.ZeroMemory(body);
+                CryptographicOperations.ZeroMemory(body.AsSpan(0, bodyLength));
+                ArrayPool<byte>.Shared.Return(body);
             }
         }
     }
@@ -619,12 +646,16 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
     private static string PanelName(string name) => name.Length == 0 ? "default" : name;
 
-    private async Task<T> AttemptAsync<T>(HttpContent content, CallInfo call, AnswerReader<T> read, CancellationToken cancellationToken)
+    /// <summary>One attempt of a call: sends the body (or, for the legacy adapter, encodes the fields again) and reads the answer.</summary>
+    private async ValueTask<T> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
     {
+        var (call, read) = (attempt.Call, attempt.Read);
         var action = call.Action;
+        call.Attempts++;
+        using var content = attempt.Body is { } body ? new PhpFormContent(body, attempt.BodyLength, ownsBody: false) : LegacyFormContent.Create(attempt.Fields!);
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseAddress) { Content = content };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        request.Headers.Accept.Add(Json);
+        request.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -747,7 +778,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// Reads the answer once, into one pooled buffer (sized from <c>Content-Length</c> when the panel sends it, grown
     /// by doubling otherwise), never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>. The caller returns it.
     /// </summary>
-    private async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
+    private async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
     {
         var max = _options.MaxResponseBytes;
         var declared = content.Headers.ContentLength;
@@ -809,4 +840,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             Reason = "response_too_large",
             OutcomeUnknown = call.HasSideEffects,
         };
+
+    /// <summary>What every attempt of one call needs, handed through the pipeline without a closure.</summary>
+    private readonly record struct Attempt<T>(PlugsmmClient Client, CallInfo Call, AnswerReader<T> Read, byte[]? Body, int BodyLength, List<KeyValuePair<string, object?>>? Fields);
 }

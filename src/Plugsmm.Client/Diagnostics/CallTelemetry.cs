@@ -7,9 +7,6 @@ namespace Plugsmm.Client;
 /// <summary>Where one panel's calls report: its logger, the meter, and the panel's name as it appears in tags.</summary>
 internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, string panel)
 {
-    internal static readonly ResiliencePropertyKey<string> CorrelationId = new("Plugsmm.CorrelationId");
-    internal static readonly ResiliencePropertyKey<string> Action = new("Plugsmm.Action");
-
     public ILogger Logger => logger;
 
     public PlugsmmMetrics Metrics => metrics;
@@ -38,8 +35,9 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
 
     public void Retry(ResilienceContext context, int attempt, TimeSpan delay, Exception? failure)
     {
-        var action = context.Properties.GetValue(Action, "unknown");
-        var correlationId = context.Properties.GetValue(CorrelationId, string.Empty);
+        var call = context.Properties.GetValue(CallPipeline.Call, null);
+        var action = call?.Action ?? "unknown";
+        var correlationId = call?.CorrelationId ?? string.Empty;
         AttemptFailed(failure, action, correlationId);
         var (kind, reason) = failure switch
         {

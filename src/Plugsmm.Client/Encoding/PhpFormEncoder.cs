@@ -79,12 +79,19 @@ public static class PhpFormEncoder
         return new PhpFormContent(buffer.WrittenSpan.ToArray());
     }
 
-    /// <summary>Encodes into a new array of the body's exact length (the caller wipes it when done).</summary>
-    internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields)
+    /// <summary>
+    /// Encodes into an array rented from <see cref="ArrayPool{T}.Shared"/>; the body is its first <paramref name="length"/>
+    /// bytes. The caller wipes those bytes and returns the array when done.
+    /// </summary>
+    internal static byte[] EncodeToRented(IEnumerable<KeyValuePair<string, object?>> fields, out int length)
     {
         using var buffer = PooledByteBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
-        return buffer.WrittenSpan.ToArray();
+        var written = buffer.WrittenSpan;
+        var array = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(array);
+        length = written.Length;
+        return array;
     }
 
     /// <summary>Writes into a pooled buffer; if a field is refused, wipes all of it (part of the body was written but not committed).</summary>

@@ -11,8 +11,11 @@ namespace Plugsmm.Client;
 /// </summary>
 internal sealed class CallPipeline
 {
-    /// <summary>Whether the call in flight has side effects: then only failures that certainly did not reach the panel are retried.</summary>
-    internal static readonly ResiliencePropertyKey<bool> HasSideEffects = new("Plugsmm.HasSideEffects");
+    /// <summary>
+    /// The call in flight: whether it has side effects (then only failures that certainly did not reach the panel are
+    /// retried), its action and correlation id for the retry log line. One property, set once per call.
+    /// </summary>
+    internal static readonly ResiliencePropertyKey<CallInfo?> Call = new("Plugsmm.Call");
 
     private readonly CircuitBreakerStateProvider _breakerState = new();
 
@@ -100,7 +103,7 @@ internal sealed class CallPipeline
     {
         PlugsmmException { RetryAfter: { } wait } when wait > maxDelay => false,
         PlugsmmException failure => failure.IsRetryable,
-        TimeoutRejectedException => !context.Properties.GetValue(HasSideEffects, true),
+        TimeoutRejectedException => context.Properties.GetValue(Call, null) is { HasSideEffects: false },
         _ => false,
     };
 

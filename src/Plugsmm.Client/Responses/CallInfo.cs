@@ -1,8 +1,25 @@
 namespace Plugsmm.Client;
 
-/// <summary>What an attempt needs to classify its failures: the action, whether it has side effects, the rules, the key to scrub.</summary>
-internal sealed record CallInfo(string Action, bool HasSideEffects, ErrorClassifier Classifier, string? ApiKey)
+/// <summary>
+/// One call in flight: what its attempts need to classify failures (the action, whether it has side effects, the
+/// rules, the key to scrub), its correlation id, and how many attempts it has made. The resilience pipeline reads it
+/// from the <see cref="Polly.ResilienceContext"/> (<see cref="CallPipeline.Call"/>) to decide on retries and to log them.
+/// </summary>
+internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifier classifier, string? apiKey, string correlationId)
 {
+    public string Action => action;
+
+    public bool HasSideEffects => hasSideEffects;
+
+    public ErrorClassifier Classifier => classifier;
+
+    public string? ApiKey => apiKey;
+
+    public string CorrelationId => correlationId;
+
+    /// <summary>Attempts started so far (attempts of one call run one after another, never at once).</summary>
+    public int Attempts { get; set; }
+
     /// <summary>The actions that change something on the panel: retried only when the request certainly did not reach it.</summary>
     public static bool ChangesState(string action) => action is "add" or "refill" or "cancel";
 }
