@@ -600,7 +600,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             ResilienceContextPool.Shared.Return(context);
             if (body is not null)
             {
-                CryptographicOperations.ZeroMemory(body.AsSpan(0, bodyLength));
+                SecretWipe.Clear(body.AsSpan(0, bodyLength));
                 ArrayPool<byte>.Shared.Return(body);
             }
         }

@@ -62,12 +62,12 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>, IDisposable
     }
 
     /// <summary>Wipes the whole buffer, for when a write stopped halfway and left bytes it did not advance over.</summary>
-    public void WipeAll() => CryptographicOperations.ZeroMemory(_buffer);
+    public void WipeAll() => SecretWipe.Clear(_buffer);
 
     /// <summary>Wipes what was written and hands the writer back to this thread's cache.</summary>
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(Touched(_buffer, _written));
+        SecretWipe.Clear(Touched(_buffer, _written));
         _written = 0;
         if (_buffer.Length > MaxRetainedBytes)
         {
@@ -89,7 +89,7 @@ internal sealed class PooledByteBufferWriter : IBufferWriter<byte>, IDisposable
         var needed = checked(_written + sizeHint);
         var next = ArrayPool<byte>.Shared.Rent(Math.Max(needed, checked(_buffer.Length * 2)));
         _buffer.AsSpan(0, _written).CopyTo(next);
-        CryptographicOperations.ZeroMemory(Touched(_buffer, _written));
+        SecretWipe.Clear(Touched(_buffer, _written));
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = next;
     }
