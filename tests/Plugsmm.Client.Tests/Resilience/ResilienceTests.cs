@@ -122,6 +122,33 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task The_total_timeout_ends_the_retries_of_a_call_while_it_waits()
+    {
+        // Delays of 20 s then 40 s without jitter: the second wait would end at 60 s, past a total of 45 s.
+        using var panel = Panel(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(30);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(45);
+            o.Resilience.MaxRetryAttempts = 5;
+            o.Resilience.RetryDelay = TimeSpan.FromSeconds(20);
+            o.Resilience.MaxRetryDelay = TimeSpan.FromMinutes(5);
+        });
+        for (var i = 0; i < 6; i++)
+        {
+            panel.Answer("{}", HttpStatusCode.ServiceUnavailable);
+        }
+
+        var call = panel.Client.GetBalanceAsync();
+        var elapsed = await FakeTime.DriveAsync(panel.Time, call, Step);
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
+        Assert.Equal(("timeout", PlugsmmErrorKind.Transient, 2), (error.Reason, error.Kind, error.Attempts));
+        Assert.Equal("Request timeout after 45s (balance)", error.Message);
+        Assert.Equal(2, panel.Requests.Count);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(45) + (2 * Step));
+    }
+
+    [Fact]
     public async Task A_failed_trial_call_opens_the_breaker_again()
     {
         using var panel = Panel(o =>
