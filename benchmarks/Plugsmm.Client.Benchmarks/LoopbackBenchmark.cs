@@ -21,7 +21,9 @@ namespace Plugsmm.Client.Benchmarks;
 /// a new connection per call; <c>benchmarks/php/time_api_status.php</c>), rounds taking turns likewise.</item>
 /// </list>
 /// Every answer is checked (status, remains and charge of that order); one wrong answer or failed call makes the
-/// run invalid (exit code 1). Progress goes to stderr, the markdown summary to stdout.
+/// run invalid (exit code 1). <c>--diagnose</c> adds two sides to the concurrent rounds (the raw code over the
+/// client's handler settings; the client without logging or listened metrics) and an allocation sample of the client
+/// and the raw baseline. Progress goes to stderr, the markdown summary to stdout.
 /// </summary>
 internal static class LoopbackBenchmark
 {
@@ -118,6 +120,7 @@ internal static class LoopbackBenchmark
         var sides = new List<(string Side, Func<StatusOrder, Task<bool>> Call)> { (ClientSide, clientCall), (RawSide, rawCall) };
 
         // --diagnose: two more sides that split the difference (not part of the targets).
+        using var unlistened = new UnlistenedMeterFactory();
         using var rawWithClientHandler = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -133,7 +136,9 @@ internal static class LoopbackBenchmark
         { Timeout = Timeout.InfiniteTimeSpan };
         if (settings.Diagnose)
         {
-            var quiet = new PlugsmmClient(quietHttp, new PlugsmmClientOptions { ApiKey = server.ApiKey, BaseAddress = server.Address });
+            // No logger, and a meter nobody listens to (the default meter has the client's meter name, which the
+            // listener of the production-like client enables).
+            var quiet = new PlugsmmClient(quietHttp, new PlugsmmClientOptions { ApiKey = server.ApiKey, BaseAddress = server.Address }, meterFactory: unlistened);
             sides.Add((RawClientHandlerSide, order => RawStatusAsync(rawWithClientHandler, server.Address, server.ApiKey, order)));
             sides.Add((QuietClientSide, order => ClientStatusAsync(quiet, order)));
         }
@@ -643,7 +648,7 @@ internal static class LoopbackBenchmark
             md.AppendLine(Inv($"| {SideName(side)} | {Median(mine.Select(r => r.Cpu.Machine)):P0} | {Median(mine.Select(r => r.CallerShare)):P0} | {Median(mine.Select(r => r.Cpu.Server)):P0} | {Median(mine.Select(r => r.OtherShare)):P0} | {Median(mine.Select(r => r.Cpu.Steal)):P1} |"));
         }
 
-        md.AppendLine().AppendLine("Shares of the whole machine (all CPUs) over each round's wall time, medians of the rounds; a round is quiet when other processes took ≤ 10 %; \"other processes\" is the machine's busy time minus the callers' process (PHP: its own CPU time), the panel's and this run's orchestrating process.").AppendLine();
+        md.AppendLine().AppendLine("Shares of the whole machine (all CPUs) over each round's wall time, medians of the rounds; a round is quiet when other processes took ≤ 10 %; \"other processes\" is the machine's busy time minus the callers' process and the panel's (for PHP: minus the PHP process, the panel's and this run's own): other users of the machine and kernel threads.").AppendLine();
     }
 
     /// <summary>a / b for each round number where both sides ran.</summary>
@@ -716,6 +721,27 @@ internal static class LoopbackBenchmark
             {
                 Interlocked.Increment(ref _count);
                 Interlocked.CompareExchange(ref _first, error, null);
+            }
+        }
+    }
+
+    /// <summary>Meters under a name no listener enables: the client records no metrics.</summary>
+    private sealed class UnlistenedMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        private readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
+
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+        {
+            var meter = new System.Diagnostics.Metrics.Meter("Plugsmm.Client.Benchmarks.Unlistened");
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in _meters)
+            {
+                meter.Dispose();
             }
         }
     }
