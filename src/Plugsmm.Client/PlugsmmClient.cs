@@ -523,7 +523,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         context.Properties.Set(CallPipeline.Call, call);
         try
         {
-            var result = await _pipeline.Pipeline.ExecuteAsync(
+            var result = (T)await _pipeline.Pipeline.ExecuteAsync(
                 static (attemptContext, state) => state.Client.AttemptAsync(state, attemptContext.CancellationToken),
                 context,
                 new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
@@ -647,7 +647,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private static string PanelName(string name) => name.Length == 0 ? "default" : name;
 
     /// <summary>One attempt of a call: sends the body (or, for the legacy adapter, encodes the fields again) and reads the answer.</summary>
-    private async ValueTask<T> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
+    private async ValueTask<object> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
     {
         var (call, read) = (attempt.Call, attempt.Read);
         var action = call.Action;
@@ -678,7 +678,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             var (buffer, length) = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
             try
             {
-                return Read(read, call, status, buffer.AsSpan(0, length), retryAfter);
+                return Read(read, call, status, buffer.AsSpan(0, length), retryAfter)!;
             }
             finally
             {

@@ -23,11 +23,13 @@ internal sealed class CallPipeline
     {
         telemetry.Metrics.Track(telemetry.Panel, this);
         var resilience = options.Resilience;
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        // Typed on object (every call's result, boxed when it is a number): one breaker for all of a panel's calls, and no
+        // bridge between untyped strategies and a typed result on every step of every call.
+        var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = resilience.TotalTimeout });
         if (resilience.MaxRetryAttempts > 0)
         {
-            var retry = new RetryStrategyOptions
+            var retry = new RetryStrategyOptions<object>
             {
                 MaxRetryAttempts = resilience.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -51,7 +53,7 @@ internal sealed class CallPipeline
             builder.AddRetry(retry);
         }
 
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<object>
         {
             FailureRatio = resilience.FailureRatio,
             MinimumThroughput = resilience.MinimumThroughput,
@@ -88,7 +90,7 @@ internal sealed class CallPipeline
     /// <summary>Records a success; safe from any thread (the health check reads it concurrently).</summary>
     public void RecordSuccess(DateTimeOffset at) => Interlocked.Exchange(ref _lastSuccessTicks, at.UtcTicks);
 
-    public ResiliencePipeline Pipeline { get; }
+    public ResiliencePipeline<object> Pipeline { get; }
 
     public PlugsmmCircuitState State => _breakerState.CircuitState switch
     {
