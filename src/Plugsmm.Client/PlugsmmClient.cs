@@ -505,7 +505,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             t_fields = fields;
         }
 
-        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall());
+        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
         var correlationId = call.CorrelationId;
         var panel = _telemetry.Panel;
         using var activity = PlugsmmTracing.Start(action);
@@ -518,7 +518,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
         ClientLog.Request(_logger, action, panel, correlationId);
         _telemetry.Metrics.Request(action, panel);
-        var started = _time.GetTimestamp();
+        var started = call.Started;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallPipeline.Call, call);
         try
@@ -559,7 +559,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         {
             throw Finish(
                 new PlugsmmException(
-                    $"Request timeout after {exception.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: exception)
+                    $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: exception)
                 {
                     Reason = "timeout",
                     OutcomeUnknown = call.HasSideEffects,
@@ -605,6 +605,12 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
         }
     }
+
+    /// <summary>
+    /// The timeout to name: the attempt's, or the call's total when the attempt was cut short to end with it.
+    /// </summary>
+    private TimeSpan ReportedTimeout(TimeoutRejectedException exception) =>
+        exception.Timeout < _options.Timeout ? _options.Resilience.TotalTimeout : exception.Timeout;
 
     /// <summary>Reports a failed call once — its log lines, metrics and span — and stamps the exception with the call.</summary>
     private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts, long started, Activity? activity)

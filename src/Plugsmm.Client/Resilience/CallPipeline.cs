@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -6,9 +7,14 @@ using Polly.Timeout;
 namespace Plugsmm.Client;
 
 /// <summary>
-/// The Polly pipeline around every call of one client: total timeout → retry → circuit breaker → attempt timeout.
-/// One per client name, so the breaker sees all of that panel's calls.
+/// The Polly pipeline around every call of one client: retry → circuit breaker → attempt timeout, all within the
+/// call's total timeout. One per client name, so the breaker sees all of that panel's calls.
 /// </summary>
+/// <remarks>
+/// The total timeout is a deadline, not a strategy of its own (which would cost every call one more timer and one
+/// more async step): each attempt's timeout is cut to the time left before it, no retry starts after it, and a retry
+/// whose wait would end past it is not made — the call fails at once with the failure it has.
+/// </remarks>
 internal sealed class CallPipeline
 {
     /// <summary>
@@ -26,7 +32,7 @@ internal sealed class CallPipeline
         // Typed on object (every call's result, boxed when it is a number): one breaker for all of a panel's calls, and no
         // bridge between untyped strategies and a typed result on every step of every call.
         var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = resilience.TotalTimeout });
+        var deadline = new CallDeadline(timeProvider, resilience.TotalTimeout);
         if (resilience.MaxRetryAttempts > 0)
         {
             var retry = new RetryStrategyOptions<object>
@@ -36,10 +42,16 @@ internal sealed class CallPipeline
                 Delay = resilience.RetryDelay,
                 MaxDelay = resilience.MaxRetryDelay,
                 UseJitter = resilience.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay) && !deadline.HasPassed(args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
                 OnRetry = args =>
                 {
+                    if (deadline.Left(args.Context) <= args.RetryDelay)
+                    {
+                        // The wait alone would outlast the call's total timeout: give up now, with the failure at hand.
+                        ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
+                    }
+
                     // AttemptNumber is the zero-based attempt that failed; the log names the attempt about to start.
                     telemetry.Retry(args.Context, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                     return ValueTask.CompletedTask;
@@ -77,7 +89,12 @@ internal sealed class CallPipeline
                 return ValueTask.CompletedTask;
             },
         });
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout });
+        var attemptTimeout = options.Timeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = attemptTimeout,
+            TimeoutGenerator = args => ValueTask.FromResult(deadline.AttemptTimeout(args.Context, attemptTimeout)),
+        });
         Pipeline = builder.Build();
     }
 

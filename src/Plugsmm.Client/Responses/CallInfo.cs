@@ -17,6 +17,9 @@ internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifi
 
     public string CorrelationId => correlationId;
 
+    /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/> of the client's clock): its total timeout counts from here.</summary>
+    public long Started { get; init; }
+
     /// <summary>Attempts started so far (attempts of one call run one after another, never at once).</summary>
     public int Attempts { get; set; }
 

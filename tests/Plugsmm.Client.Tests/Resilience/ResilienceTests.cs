@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Plugsmm.Client.Tests.Client;
+using Plugsmm.Client.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Plugsmm.Client.Tests.Resilience;
 
@@ -122,9 +124,10 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task The_total_timeout_ends_the_retries_of_a_call_while_it_waits()
+    public async Task A_retry_whose_wait_would_outlast_the_total_timeout_is_not_made()
     {
-        // Delays of 20 s then 40 s without jitter: the second wait would end at 60 s, past a total of 45 s.
+        // Delays of 20 s then 40 s without jitter: the second wait would end at 60 s, past a total of 45 s, so the
+        // call fails at 20 s with the failure it has, instead of waiting 25 s more for nothing.
         using var panel = Panel(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(30);
@@ -142,9 +145,36 @@ public sealed class ResilienceTests
         var elapsed = await FakeTime.DriveAsync(panel.Time, call, Step);
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
 
+        Assert.Equal((PlugsmmErrorKind.Transient, 503, 2), (error.Kind, error.StatusCode, error.Attempts));
+        Assert.Equal(2, panel.Requests.Count);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20) + (2 * Step));
+    }
+
+    [Fact]
+    public async Task An_attempt_is_cut_short_to_end_with_the_total_timeout()
+    {
+        // Attempt 1 fails at once, the retry waits 20 s, attempt 2 hangs: its own timeout (30 s) would end at 50 s,
+        // the total (45 s) ends first, and the error names the total.
+        var time = new FakeTimeProvider();
+        await using var panel = SimulatedPanel.CreateDefault(time);
+        var client = new PlugsmmClient(
+            new HttpClient(panel.CreateHandler()),
+            new PlugsmmClientOptions
+            {
+                ApiKey = panel.ApiKey,
+                BaseAddress = new Uri("https://simulated-panel.invalid/api/v2"),
+                Timeout = TimeSpan.FromSeconds(30),
+                Resilience = { UseJitter = false, TotalTimeout = TimeSpan.FromSeconds(45), RetryDelay = TimeSpan.FromSeconds(20), MaxRetryDelay = TimeSpan.FromMinutes(1) },
+            },
+            timeProvider: time);
+        panel.Faults.Next(PanelFault.ServerError(503), "balance").Next(PanelFault.Latency(TimeSpan.FromMinutes(5)), "balance");
+
+        var call = client.GetBalanceAsync();
+        var elapsed = await FakeTime.DriveAsync(time, call, Step);
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
         Assert.Equal(("timeout", PlugsmmErrorKind.Transient, 2), (error.Reason, error.Kind, error.Attempts));
         Assert.Equal("Request timeout after 45s (balance)", error.Message);
-        Assert.Equal(2, panel.Requests.Count);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(45) + (2 * Step));
     }
 
