@@ -559,7 +559,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         {
             throw Finish(
                 new PlugsmmException(
-                    $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: exception)
+                    $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: Reported(exception))
                 {
                     Reason = "timeout",
                     OutcomeUnknown = call.HasSideEffects,
@@ -611,6 +611,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// </summary>
     private TimeSpan ReportedTimeout(TimeoutRejectedException exception) =>
         exception.Timeout < _options.Timeout ? _options.Resilience.TotalTimeout : exception.Timeout;
+
+    /// <summary>The timeout exception with the timeout to name (so the log line says the same as the message).</summary>
+    private TimeoutRejectedException Reported(TimeoutRejectedException exception) =>
+        ReportedTimeout(exception) == exception.Timeout ? exception : new TimeoutRejectedException(exception.Message, ReportedTimeout(exception), exception);
 
     /// <summary>Reports a failed call once — its log lines, metrics and span — and stamps the exception with the call.</summary>
     private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts, long started, Activity? activity)

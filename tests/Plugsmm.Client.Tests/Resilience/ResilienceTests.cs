@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Plugsmm.Client.Tests.Client;
 using Plugsmm.Client.Testing;
+using Polly.Timeout;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Plugsmm.Client.Tests.Resilience;
@@ -175,6 +176,7 @@ public sealed class ResilienceTests
 
         Assert.Equal(("timeout", PlugsmmErrorKind.Transient, 2), (error.Reason, error.Kind, error.Attempts));
         Assert.Equal("Request timeout after 45s (balance)", error.Message);
+        Assert.Equal(TimeSpan.FromSeconds(45), Assert.IsType<TimeoutRejectedException>(error.InnerException).Timeout);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(45) + (2 * Step));
     }
 
