@@ -523,10 +523,12 @@ public sealed class PlugsmmClient : IPlugsmmClient
         context.Properties.Set(CallPipeline.Call, call);
         try
         {
-            var result = (T)await _pipeline.Pipeline.ExecuteAsync(
+            var outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(
                 static (attemptContext, state) => state.Client.AttemptAsync(state, attemptContext.CancellationToken),
                 context,
                 new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            var result = (T)outcome.Result!;
             var elapsed = _time.GetElapsedTime(started);
             _pipeline.RecordSuccess(_time.GetUtcNow());
             ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, call.Attempts, correlationId);
@@ -656,8 +658,13 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
     private static string PanelName(string name) => name.Length == 0 ? "default" : name;
 
-    /// <summary>One attempt of a call: sends the body (or, for the legacy adapter, encodes the fields again) and reads the answer.</summary>
-    private async ValueTask<object> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt of a call: sends the body (or, for the legacy adapter, encodes the fields again) and reads the answer
+    /// once, into one pooled buffer (sized from <c>Content-Length</c> when the panel sends it, grown by doubling
+    /// otherwise), never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>. Failures come back as the outcome, as
+    /// the pipeline takes them, rather than thrown through one more layer of it.
+    /// </summary>
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
     {
         var (call, read) = (attempt.Call, attempt.Read);
         var action = call.Action;
@@ -685,27 +692,65 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
 
             var retryAfter = RetryAfter(response);
-            var (buffer, length) = await ReadBodyAsync(response.Content, call, status, cancellationToken).ConfigureAwait(false);
-            try
+            var max = _options.MaxResponseBytes;
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > max)
             {
-                return Read(read, call, status, buffer.AsSpan(0, length), retryAfter)!;
+                throw TooLarge(call, status, max);
             }
-            finally
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                // Parsed straight from the pooled buffer: nothing of the answer outlives this line.
-                buffer.AsSpan(0, length).Clear();
-                ArrayPool<byte>.Shared.Return(buffer);
+                var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : 16 * 1024);
+                var length = 0;
+                try
+                {
+                    while (true)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, (long)buffer.Length * 2));
+                            buffer.AsSpan(0, length).CopyTo(grown);
+                            buffer.AsSpan(0, length).Clear();
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = grown;
+                        }
+
+                        // Never ask for more than one byte past the cap: a huge answer is not read further than that.
+                        var window = (int)Math.Min(buffer.Length - length, max + 1 - length);
+                        var count = await stream.ReadAsync(buffer.AsMemory(length, window), cancellationToken).ConfigureAwait(false);
+                        if (count == 0)
+                        {
+                            break;
+                        }
+
+                        length += count;
+                        if (length > max)
+                        {
+                            throw TooLarge(call, status, max);
+                        }
+                    }
+
+                    return Outcome.FromResult<object>(Read(read, call, status, buffer.AsSpan(0, length), retryAfter)!);
+                }
+                finally
+                {
+                    // Parsed straight from the pooled buffer: nothing of the answer outlives this line.
+                    buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             // The caller cancelled, or the attempt timed out: the pipeline tells which.
-            throw;
+            return Outcome.FromException<object>(exception);
         }
         catch (OperationCanceledException exception)
         {
             // Neither: the HttpClient's own Timeout, or a handler that gave up.
-            throw new PlugsmmException(
+            return Outcome.FromException<object>(new PlugsmmException(
                 $"Request timeout: {action} was cancelled by the HttpClient (its Timeout or a handler), not by the caller: {Clean(exception.Message)}",
                 action,
                 PlugsmmErrorKind.Transient,
@@ -713,24 +758,29 @@ public sealed class PlugsmmClient : IPlugsmmClient
             {
                 Reason = "timeout",
                 OutcomeUnknown = call.HasSideEffects,
-            };
+            });
         }
         catch (HttpRequestException exception)
         {
             var (kind, reason, notSent) = ErrorClassifier.ClassifyTransport(exception);
-            throw new PlugsmmException($"The panel could not be reached for {action}: {Clean(exception.Message)}", action, kind, innerException: Sanitize(exception))
+            return Outcome.FromException<object>(new PlugsmmException($"The panel could not be reached for {action}: {Clean(exception.Message)}", action, kind, innerException: Sanitize(exception))
             {
                 Reason = reason,
                 OutcomeUnknown = call.HasSideEffects && !notSent,
-            };
+            });
         }
         catch (IOException exception)
         {
-            throw new PlugsmmException($"The answer to {action} was cut off: {Clean(exception.Message)}", action, PlugsmmErrorKind.Transient, innerException: Sanitize(exception))
+            return Outcome.FromException<object>(new PlugsmmException($"The answer to {action} was cut off: {Clean(exception.Message)}", action, PlugsmmErrorKind.Transient, innerException: Sanitize(exception))
             {
                 Reason = "connection_dropped",
                 OutcomeUnknown = call.HasSideEffects,
-            };
+            });
+        }
+        catch (Exception exception)
+        {
+            // The panel's refusals and unreadable answers (PlugsmmException), and anything unforeseen: the pipeline decides.
+            return Outcome.FromException<object>(exception);
         }
     }
 
@@ -782,61 +832,6 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Reads the answer once, into one pooled buffer (sized from <c>Content-Length</c> when the panel sends it, grown
-    /// by doubling otherwise), never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>. The caller returns it.
-    /// </summary>
-    private async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CallInfo call, int status, CancellationToken cancellationToken)
-    {
-        var max = _options.MaxResponseBytes;
-        var declared = content.Headers.ContentLength;
-        if (declared > max)
-        {
-            throw TooLarge(call, status, max);
-        }
-
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : 16 * 1024);
-            var length = 0;
-            try
-            {
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, (long)buffer.Length * 2));
-                        buffer.AsSpan(0, length).CopyTo(grown);
-                        buffer.AsSpan(0, length).Clear();
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = grown;
-                    }
-
-                    // Never ask for more than one byte past the cap: a huge answer is not read further than that.
-                    var window = (int)Math.Min(buffer.Length - length, max + 1 - length);
-                    var read = await stream.ReadAsync(buffer.AsMemory(length, window), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return (buffer, length);
-                    }
-
-                    length += read;
-                    if (length > max)
-                    {
-                        throw TooLarge(call, status, max);
-                    }
-                }
-            }
-            catch
-            {
-                buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw;
-            }
-        }
     }
 
     /// <summary>Where a redirect points, scheme and host only (a relative Location is resolved against BaseAddress).</summary>
