@@ -11,17 +11,6 @@ namespace Plugsmm.Client;
 /// </summary>
 internal static class FlexibleNumbers
 {
-    /// <summary>Reads an integer; a string must hold one. Fails on anything else.</summary>
-    public static long ReadInt64(ref Utf8JsonReader reader, string field)
-    {
-        if (TryReadInt64(ref reader, out var value))
-        {
-            return value;
-        }
-
-        throw new JsonException($"'{field}' is not an integer: {Describe(ref reader)}.");
-    }
-
     /// <summary>Reads an integer, or null for null, an empty string or a word.</summary>
     public static long? ReadOptionalInt64(ref Utf8JsonReader reader)
     {
@@ -31,17 +20,6 @@ internal static class FlexibleNumbers
         }
 
         return TryReadInt64(ref reader, out var value) ? value : null;
-    }
-
-    /// <summary>Reads a decimal keeping every digit; a string must hold one. Fails on anything else.</summary>
-    public static decimal ReadDecimal(ref Utf8JsonReader reader, string field)
-    {
-        if (TryReadDecimal(ref reader, out var value))
-        {
-            return value;
-        }
-
-        throw new JsonException($"'{field}' is not a number: {Describe(ref reader)}.");
     }
 
     /// <summary>Reads a decimal, or null for null, an empty string or a word.</summary>
@@ -195,13 +173,4 @@ internal static class FlexibleNumbers
 
     private static string Raw(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-
-    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => $"\"{Truncate(reader.GetString()!)}\"",
-        JsonTokenType.Number => Raw(ref reader),
-        _ => reader.TokenType.ToString(),
-    };
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
