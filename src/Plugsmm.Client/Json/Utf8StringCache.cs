@@ -44,7 +44,7 @@ internal sealed class Utf8StringCache
     /// <summary>The values it keeps now.</summary>
     public int Count { get; private set; }
 
-    /// <summary>A read-only cache of the given words (unescaped JSON strings), safe to share between threads.</summary>
+    /// <summary>A read-only cache of the given words (as JSON writes them without escapes), safe to share between threads.</summary>
     public static Utf8StringCache Frozen(IReadOnlyList<string> words)
     {
         var cache = new Utf8StringCache(words.Count, frozen: true);
@@ -155,5 +155,11 @@ internal sealed class Utf8StringCache
         return (int)(hash >> 32) ^ (int)hash;
     }
 
-    private readonly record struct Entry(int Hash, byte[] Raw, string? Text);
+    /// <summary>A slot: empty while <see cref="Text"/> is null.</summary>
+    private readonly struct Entry(int hash, byte[] raw, string text)
+    {
+        public readonly int Hash = hash;
+        public readonly byte[] Raw = raw;
+        public readonly string? Text = text;
+    }
 }
