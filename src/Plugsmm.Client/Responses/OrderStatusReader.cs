@@ -70,7 +70,9 @@ internal static class OrderStatusReader
         // ("7" twice, or "7" and "07") are read again by ReadManyInKeyOrder, in the order a dictionary of the keys had.
         var results = new Dictionary<long, ItemResult<OrderStatus>>(Math.Clamp(json.Length / 24, 1, PlugsmmClient.MaxIdsPerRequest));
         var sameIdTwice = false;
-        PlugsmmException? problem = null;
+
+        // The first problem, reported once the whole answer is read: a key that is no id, or an item that cannot be read.
+        object? problem = null;
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -84,7 +86,7 @@ internal static class OrderStatusReader
                         error = new JsonValue(reader, json);
                     }
 
-                    problem ??= answer.Unexpected($"'{key}' is not an order id");
+                    problem ??= key;
                     reader.Skip();
                     continue;
                 }
@@ -113,7 +115,12 @@ internal static class OrderStatusReader
             return ReadManyInKeyOrder(answer);
         }
 
-        return problem is null ? results : throw problem;
+        return problem switch
+        {
+            null => results,
+            string key => throw answer.Unexpected($"'{key}' is not an order id"),
+            _ => throw (PlugsmmException)problem,
+        };
     }
 
     /// <summary>The field a (decoded) property name is.</summary>
