@@ -100,7 +100,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) =>
-        SendAsync("services", Fields("services"), ReadServices, cancellationToken);
+        SendAsync("services", Fields("services"), ServiceCatalogueReader.Read, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
@@ -113,20 +113,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return SendAsync(
             "add",
             fields,
-            static answer =>
-            {
-                var dto = answer.Read(PanelJsonContext.Default.AddDto);
-                if (dto.Order is > 0 && PanelAnswer.IsError(dto.Error))
-                {
-                    // An order id and an error together: the order may well exist. Not a refusal to act on.
-                    throw answer.PanelErrorBesideOrder(PanelAnswer.ErrorText(dto.Error!.Value), dto.Order.Value);
-                }
-
-                answer.ThrowIfError(dto.Error);
-                return dto.Order is { } id and > 0
-                    ? id
-                    : throw answer.Unexpected("no order id; the order may or may not have been placed, check the panel before ordering again");
-            },
+            AddAnswerReader.Read,
             cancellationToken);
     }
 
@@ -137,18 +124,13 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return SendAsync(
             "status",
             Fields("status", "order", orderId),
-            static answer =>
-            {
-                var dto = answer.Read(PanelJsonContext.Default.StatusDto);
-                answer.ThrowIfError(dto.Error);
-                return dto.Status is null ? throw answer.Unexpected("no status") : ToOrderStatus(dto);
-            },
+            OrderStatusReader.ReadOne,
             cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
-        ForEachChunkAsync(orderIds, nameof(orderIds), "status", "orders", ReadStatuses, cancellationToken);
+        ForEachChunkAsync(orderIds, nameof(orderIds), "status", "orders", OrderStatusReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> RefillAsync(long orderId, CancellationToken cancellationToken = default)
@@ -157,23 +139,13 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return SendAsync(
             "refill",
             Fields("refill", "order", orderId),
-            static answer =>
-            {
-                var dto = answer.Read(PanelJsonContext.Default.RefillDto);
-                answer.ThrowIfError(dto.Error);
-                if (PanelAnswer.TryGetItemError(dto.Refill, out var error))
-                {
-                    throw answer.PanelError(error);
-                }
-
-                return TryReadId(dto.Refill, out var refillId) ? refillId : throw answer.Unexpected("no refill id");
-            },
+            RefillReader.ReadOne,
             cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
-        ForEachChunkAsync(orderIds, nameof(orderIds), "refill", "orders", ReadRefills, cancellationToken);
+        ForEachChunkAsync(orderIds, nameof(orderIds), "refill", "orders", RefillReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
     public Task<RefillStatus> GetRefillStatusAsync(long refillId, CancellationToken cancellationToken = default)
@@ -182,193 +154,21 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return SendAsync(
             "refill_status",
             Fields("refill_status", "refill", refillId),
-            static answer =>
-            {
-                var dto = answer.Read(PanelJsonContext.Default.RefillStatusDto);
-                answer.ThrowIfError(dto.Error);
-                if (PanelAnswer.TryGetItemError(dto.Status, out var error))
-                {
-                    throw answer.PanelError(error);
-                }
-
-                return ToRefillStatus(dto.Status) ?? throw answer.Unexpected("no status");
-            },
+            RefillStatusReader.ReadOne,
             cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default) =>
-        ForEachChunkAsync(refillIds, nameof(refillIds), "refill_status", "refills", ReadRefillStatuses, cancellationToken);
+        ForEachChunkAsync(refillIds, nameof(refillIds), "refill_status", "refills", RefillStatusReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
-        ForEachChunkAsync(orderIds, nameof(orderIds), "cancel", "orders", ReadCancels, cancellationToken);
+        ForEachChunkAsync(orderIds, nameof(orderIds), "cancel", "orders", CancelReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
     public Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(
-            "balance",
-            Fields("balance"),
-            static answer =>
-            {
-                var dto = answer.Read(PanelJsonContext.Default.BalanceDto);
-                answer.ThrowIfError(dto.Error);
-                return dto.Balance is { } amount
-                    ? new PlugsmmBalance { Amount = amount, Currency = dto.Currency }
-                    : throw answer.Unexpected("no balance");
-            },
-            cancellationToken);
-
-    private static IReadOnlyList<PlugsmmService> ReadServices(PanelAnswer answer)
-    {
-        var dtos = answer.ReadArray(PanelJsonContext.Default.ListServiceDto);
-        answer.ThrowIfError(null);
-        var services = new PlugsmmService[dtos.Count];
-        for (var i = 0; i < dtos.Count; i++)
-        {
-            var dto = dtos[i] ?? throw answer.Unexpected($"service #{i} is null");
-            string Missing(string field) => $"service #{i.ToString(CultureInfo.InvariantCulture)} has no readable '{field}'";
-            services[i] = new PlugsmmService
-            {
-                Id = dto.Service ?? throw answer.Unexpected(Missing("service")),
-                Name = dto.Name ?? string.Empty,
-                Type = dto.Type ?? string.Empty,
-                Category = dto.Category ?? string.Empty,
-                RatePer1000 = dto.Rate ?? throw answer.Unexpected(Missing("rate")),
-                Min = dto.Min ?? throw answer.Unexpected(Missing("min")),
-                Max = dto.Max ?? throw answer.Unexpected(Missing("max")),
-                Refill = dto.Refill,
-                Cancel = dto.Cancel,
-                DripFeed = dto.DripFeed,
-            };
-        }
-
-        return services;
-    }
-
-    private static Dictionary<long, ItemResult<OrderStatus>> ReadStatuses(PanelAnswer answer)
-    {
-        var items = answer.Read(PanelJsonContext.Default.DictionaryStringJsonElement);
-        answer.ThrowIfError(items.TryGetValue("error", out var error) ? error : null);
-        var results = new Dictionary<long, ItemResult<OrderStatus>>(items.Count);
-        foreach (var (key, value) in items)
-        {
-            if (!long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                throw answer.Unexpected($"'{key}' is not an order id");
-            }
-
-            if (PanelAnswer.TryGetItemError(value, out var itemError))
-            {
-                results[id] = ItemResult.Failure<OrderStatus>(id, answer.Clean(itemError));
-                continue;
-            }
-
-            StatusDto? dto;
-            try
-            {
-                dto = value.ValueKind == JsonValueKind.Object ? value.Deserialize(PanelJsonContext.Default.StatusDto) : null;
-            }
-            catch (JsonException exception)
-            {
-                throw answer.NotJson($"order {key}: {exception.Message}", exception);
-            }
-
-            results[id] = dto?.Status is null
-                ? ItemResult.Failure<OrderStatus>(id, "The panel's answer for this order has no status.")
-                : ItemResult.Success(id, ToOrderStatus(dto));
-        }
-
-        return results;
-    }
-
-    private static Dictionary<long, ItemResult<long>> ReadRefills(PanelAnswer answer)
-    {
-        var items = answer.ReadArray(PanelJsonContext.Default.ListOrderItemDto);
-        answer.ThrowIfError(null);
-        var results = new Dictionary<long, ItemResult<long>>(items.Count);
-        foreach (var item in items)
-        {
-            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = PanelAnswer.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
-                : TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
-                : ItemResult.Failure<long>(id, "The panel's answer for this order has no refill id.");
-        }
-
-        return results;
-    }
-
-    private static Dictionary<long, ItemResult<RefillStatus>> ReadRefillStatuses(PanelAnswer answer)
-    {
-        var items = answer.ReadArray(PanelJsonContext.Default.ListRefillItemDto);
-        answer.ThrowIfError(null);
-        var results = new Dictionary<long, ItemResult<RefillStatus>>(items.Count);
-        foreach (var item in items)
-        {
-            var id = item?.Refill ?? throw answer.Unexpected("an item has no 'refill'");
-            results[id] = PanelAnswer.TryGetItemError(item.Status, out var error) ? ItemResult.Failure<RefillStatus>(id, answer.Clean(error))
-                : ToRefillStatus(item.Status) is { } status ? ItemResult.Success(id, status)
-                : ItemResult.Failure<RefillStatus>(id, "The panel's answer for this refill has no status.");
-        }
-
-        return results;
-    }
-
-    private static Dictionary<long, ItemResult<bool>> ReadCancels(PanelAnswer answer)
-    {
-        var items = answer.ReadArray(PanelJsonContext.Default.ListOrderItemDto);
-        answer.ThrowIfError(null);
-        var results = new Dictionary<long, ItemResult<bool>>(items.Count);
-        foreach (var item in items)
-        {
-            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = PanelAnswer.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
-                : ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
-                : ItemResult.Failure<bool>(id, "The panel's answer for this order has no cancel result.");
-        }
-
-        return results;
-    }
-
-    private static OrderStatus ToOrderStatus(StatusDto dto) => new()
-    {
-        State = StatusWords.ToOrderState(dto.Status),
-        StatusText = dto.Status ?? string.Empty,
-        Charge = dto.Charge,
-        StartCount = dto.StartCount,
-        Remains = dto.Remains,
-        Currency = dto.Currency,
-    };
-
-    private static RefillStatus? ToRefillStatus(JsonElement? status) =>
-        status is { ValueKind: JsonValueKind.String } text
-            ? new RefillStatus { State = StatusWords.ToRefillState(text.GetString()), StatusText = text.GetString()! }
-            : null;
-
-    private static bool TryReadId(JsonElement? value, out long id)
-    {
-        id = 0;
-        return value switch
-        {
-            { ValueKind: JsonValueKind.Number } number => number.TryGetInt64(out id) && id > 0,
-            { ValueKind: JsonValueKind.String } text => long.TryParse(text.GetString(), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out id) && id > 0,
-            _ => false,
-        };
-    }
-
-    private static bool? ReadFlag(JsonElement? value) => value switch
-    {
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.Number } number => number.TryGetInt64(out var n) ? n != 0 : null,
-        { ValueKind: JsonValueKind.String } text => text.GetString()?.Trim() switch
-        {
-            "1" or "true" or "ok" or "success" => true,
-            "0" or "false" => false,
-            _ => null,
-        },
-        _ => null,
-    };
+        SendAsync("balance", Fields("balance"), BalanceReader.Read, cancellationToken);
 
     internal static PlugsmmClientOptions Snapshot(PlugsmmClientOptions options)
     {

@@ -11,17 +11,6 @@ namespace Plugsmm.Client;
 /// </summary>
 internal static class FlexibleNumbers
 {
-    /// <summary>Reads an integer; a string must hold one. Fails on anything else.</summary>
-    public static long ReadInt64(ref Utf8JsonReader reader, string field)
-    {
-        if (TryReadInt64(ref reader, out var value))
-        {
-            return value;
-        }
-
-        throw new JsonException($"'{field}' is not an integer: {Describe(ref reader)}.");
-    }
-
     /// <summary>Reads an integer, or null for null, an empty string or a word.</summary>
     public static long? ReadOptionalInt64(ref Utf8JsonReader reader)
     {
@@ -31,17 +20,6 @@ internal static class FlexibleNumbers
         }
 
         return TryReadInt64(ref reader, out var value) ? value : null;
-    }
-
-    /// <summary>Reads a decimal keeping every digit; a string must hold one. Fails on anything else.</summary>
-    public static decimal ReadDecimal(ref Utf8JsonReader reader, string field)
-    {
-        if (TryReadDecimal(ref reader, out var value))
-        {
-            return value;
-        }
-
-        throw new JsonException($"'{field}' is not a number: {Describe(ref reader)}.");
     }
 
     /// <summary>Reads a decimal, or null for null, an empty string or a word.</summary>
@@ -136,7 +114,9 @@ internal static class FlexibleNumbers
                 return reader.TryGetDecimal(out value);
             case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence:
                 // Straight from the UTF-8 bytes: a catalogue holds thousands of "0.90"s, no string is needed for them.
-                return decimal.TryParse(Trim(reader.ValueSpan), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                var raw = Trim(reader.ValueSpan);
+                return TryParsePlainDecimal(raw, out value)
+                    || decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             case JsonTokenType.String:
                 return decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             default:
@@ -145,17 +125,52 @@ internal static class FlexibleNumbers
         }
     }
 
+    /// <summary>
+    /// The common shape of money, <c>digits[.digits]</c> with at most 19 digits, read exactly as
+    /// <see cref="decimal.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out decimal)"/> reads it
+    /// (every digit kept: <c>"0.90"</c> has two decimals) without its general machinery. False for anything else.
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 20)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var point = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((uint)(c - '0') <= 9)
+            {
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                digits++;
+            }
+            else if (c == (byte)'.' && point < 0 && i > 0 && i < text.Length - 1)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits > 19)
+        {
+            return false;
+        }
+
+        var scale = point < 0 ? 0 : text.Length - point - 1;
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) => span.Trim(" \t\r\n"u8);
 
     private static string Raw(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-
-    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => $"\"{Truncate(reader.GetString()!)}\"",
-        JsonTokenType.Number => Raw(ref reader),
-        _ => reader.TokenType.ToString(),
-    };
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

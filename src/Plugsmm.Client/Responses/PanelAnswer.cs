@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Plugsmm.Client;
 
@@ -14,39 +13,103 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     private readonly ReadOnlySpan<byte> _body = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
     private readonly string action = call.Action;
 
-    public T Read<T>(JsonTypeInfo<T> type)
-        where T : class
+    /// <summary>The answer's bytes (without a byte-order mark).</summary>
+    public ReadOnlySpan<byte> Body => _body;
+
+    /// <summary>
+    /// A reader on the answer's first token, which must be the start of an object. JSON <c>null</c> or any other
+    /// value is an unreadable answer, as it was to the serializer.
+    /// </summary>
+    public Utf8JsonReader ReadObjectStart()
     {
+        var reader = new Utf8JsonReader(_body);
         try
         {
-            return JsonSerializer.Deserialize(_body, type) ?? throw NotJson("the answer is null", null);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                return reader;
+            }
+
+            ReadToEnd(ref reader);
         }
         catch (JsonException error)
         {
             throw NotJson(error.Message, error);
         }
+
+        throw NotJson(reader.TokenType == JsonTokenType.Null ? "the answer is null" : $"expected a JSON object, got {Describe(reader.TokenType)}", null);
     }
 
-    /// <summary>For answers that are arrays: an object in their place is an error envelope, never a result.</summary>
-    public T ReadArray<T>(JsonTypeInfo<T> type)
-        where T : class
+    /// <summary>
+    /// A reader on the answer's first token, which must be the start of an array. An object in its place is an error
+    /// envelope, never a result: its <c>error</c>, or an unexpected answer. JSON <c>null</c> or anything else is unreadable.
+    /// </summary>
+    public Utf8JsonReader ReadArrayStart()
     {
-        if (StartsWithObject())
+        var reader = new Utf8JsonReader(_body);
+        var error = default(JsonValue);
+        try
         {
-            var envelope = Read(PanelJsonContext.Default.ErrorDto);
-            ThrowIfError(envelope.Error);
-            throw Unexpected("expected a JSON array, got an object");
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                    return reader;
+                case JsonTokenType.StartObject:
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isError = reader.ValueIsEscaped ? PropertyNames.MatchEscaped(reader.ValueSpan, IsErrorName) : IsErrorName(reader.ValueSpan);
+                        reader.Read();
+                        if (isError)
+                        {
+                            error = new JsonValue(reader, _body);
+                        }
+
+                        reader.Skip();
+                    }
+
+                    ReadToEnd(ref reader);
+                    break;
+                case JsonTokenType.Null:
+                    ReadToEnd(ref reader);
+                    throw NotJson("the answer is null", null);
+                default:
+                    throw NotJson($"expected a JSON array, got {Describe(reader.TokenType)}", null);
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw NotJson(exception.Message, exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw NotJson($"a value cannot be read: {exception.Message}", exception);
         }
 
-        return Read(type);
+        ThrowIfError(error);
+        throw Unexpected("expected a JSON array, got an object");
     }
 
-    /// <summary>Throws when the answer carries a top-level <c>error</c>.</summary>
-    public void ThrowIfError(JsonElement? error)
+    /// <summary>After the answer's last token: anything but white space there is invalid JSON (the reader throws).</summary>
+    public static void ReadToEnd(ref Utf8JsonReader reader)
     {
-        if (IsError(error))
+        reader.Skip();
+        if (reader.Read())
         {
-            throw PanelError(ErrorText(error!.Value));
+            throw new JsonException($"'{reader.TokenType}' after the end of the answer.");
+        }
+    }
+
+    /// <summary>Whether a (decoded) property name is <c>error</c>.</summary>
+    public static bool IsErrorName(ReadOnlySpan<byte> name) => name.SequenceEqual("error"u8);
+
+    /// <summary>Throws when the answer carries a top-level <c>error</c> that says something, or has a status that is not 2xx.</summary>
+    public void ThrowIfError(scoped in JsonValue error)
+    {
+        if (error.TryGetErrorText(out var text))
+        {
+            throw PanelError(text);
         }
 
         if (statusCode is < 200 or > 299)
@@ -126,45 +189,17 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         };
     }
 
-    /// <summary>The text of an <c>error</c> value: a string as is, anything else as its JSON.</summary>
-    public static string ErrorText(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    /// <summary>Whether an <c>error</c> value says something: <c>null</c>, <c>""</c>, <c>false</c> and <c>0</c> do not.</summary>
-    public static bool IsError(JsonElement? error) => error is { } value && value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => false,
-        JsonValueKind.String => value.GetString()!.Trim().Length > 0,
-        JsonValueKind.Number => !(value.TryGetInt64(out var number) && number == 0),
-        _ => true,
-    };
-
     /// <summary>Removes the API key from text that came from the panel.</summary>
     public string Clean(string text) => ResponsePreview.Scrub(text, call.ApiKey);
 
-    /// <summary>An item's value-or-error: an object holding <c>error</c> is that item's error.</summary>
-    public static bool TryGetItemError(JsonElement? value, out string error)
+    /// <summary>Problems are reported as "an object", "a string", …: the token the reader found.</summary>
+    private static string Describe(JsonTokenType token) => token switch
     {
-        if (value is { ValueKind: JsonValueKind.Object } item && item.TryGetProperty("error", out var text) && IsError(text))
-        {
-            error = ErrorText(text);
-            return true;
-        }
-
-        error = string.Empty;
-        return false;
-    }
-
-    private bool StartsWithObject()
-    {
-        var reader = new Utf8JsonReader(_body);
-        try
-        {
-            return reader.Read() && reader.TokenType == JsonTokenType.StartObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        _ => token.ToString(),
+    };
 }
