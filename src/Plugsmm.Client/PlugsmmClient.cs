@@ -329,8 +329,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
             outcome.ThrowIfException();
             var result = (T)outcome.Result!;
-            var elapsed = _time.GetElapsedTime(started);
-            _pipeline.RecordSuccess(_time.GetUtcNow());
+            var ended = _time.GetTimestamp();
+            var elapsed = _time.GetElapsedTime(started, ended);
+            _pipeline.RecordSuccess(ended);
             ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, call.Attempts, correlationId);
             _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
             if (activity is not null)

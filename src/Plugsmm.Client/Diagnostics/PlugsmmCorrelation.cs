@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Plugsmm.Client;
 
 /// <summary>
@@ -46,8 +44,12 @@ public static class PlugsmmCorrelation
     /// 16 lowercase hex digits of a random 64-bit number: unique enough to find one call in the logs, and not a
     /// secret, so <see cref="Random.Shared"/> (no system call, unlike <see cref="Guid.NewGuid"/>) and one string.
     /// </summary>
-    internal static string NewId() =>
-        string.Create(16, (ulong)Random.Shared.NextInt64() ^ ((ulong)Random.Shared.Next(2) << 63), static (chars, value) => value.TryFormat(chars, out _, "x16", CultureInfo.InvariantCulture));
+    internal static string NewId()
+    {
+        Span<byte> bits = stackalloc byte[8];
+        Random.Shared.NextBytes(bits);
+        return Convert.ToHexStringLower(bits);
+    }
 
     private sealed class Scope(string? previous) : IDisposable
     {

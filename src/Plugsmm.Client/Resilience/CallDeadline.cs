@@ -23,6 +23,13 @@ internal sealed class CallDeadline(TimeProvider timeProvider, TimeSpan total)
     /// <summary>The attempt's timeout: <paramref name="attemptTimeout"/>, or what is left of the total when that is shorter.</summary>
     public TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan attemptTimeout)
     {
+        if (context.Properties.GetValue(CallPipeline.Call, null) is { Attempts: 0 })
+        {
+            // The first attempt starts as the call does, and the total is never shorter than an attempt (validated):
+            // no need to read the clock.
+            return attemptTimeout;
+        }
+
         var left = Left(context);
         return left >= attemptTimeout ? attemptTimeout : left > MinimumAttemptTimeout ? left : MinimumAttemptTimeout;
     }

@@ -23,10 +23,13 @@ internal sealed class CallPipeline
     /// </summary>
     internal static readonly ResiliencePropertyKey<CallInfo?> Call = new("Plugsmm.Call");
 
+    private const long NeverSucceeded = long.MinValue;
+
     private readonly CircuitBreakerStateProvider _breakerState = new();
 
     public CallPipeline(PlugsmmClientOptions options, TimeProvider timeProvider, CallTelemetry telemetry, Func<double>? randomizer = null)
     {
+        _timeProvider = timeProvider;
         telemetry.Metrics.Track(telemetry.Panel, this);
         var resilience = options.Resilience;
         // Typed on object (every call's result, boxed when it is a number): one breaker for all of a panel's calls, and no
@@ -98,14 +101,18 @@ internal sealed class CallPipeline
         Pipeline = builder.Build();
     }
 
-    private long _lastSuccessTicks;
+    private readonly TimeProvider _timeProvider;
+    private long _lastSuccessTimestamp = NeverSucceeded;
 
     /// <summary>When the last call through this pipeline succeeded (for the health check), or null.</summary>
     public DateTimeOffset? LastSuccess =>
-        Interlocked.Read(ref _lastSuccessTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        Interlocked.Read(ref _lastSuccessTimestamp) is var at and not NeverSucceeded
+            ? _timeProvider.GetUtcNow() - _timeProvider.GetElapsedTime(at)
+            : null;
 
     /// <summary>Records a success; safe from any thread (the health check reads it concurrently).</summary>
-    public void RecordSuccess(DateTimeOffset at) => Interlocked.Exchange(ref _lastSuccessTicks, at.UtcTicks);
+    /// <param name="timestamp">When, as <see cref="TimeProvider.GetTimestamp"/> of the client's clock (a call's end is read once, for its duration and this).</param>
+    public void RecordSuccess(long timestamp) => Interlocked.Exchange(ref _lastSuccessTimestamp, timestamp);
 
     public ResiliencePipeline<object> Pipeline { get; }
 
