@@ -46,7 +46,9 @@ public static class PhpFormEncoder
         ArgumentNullException.ThrowIfNull(fields);
         using var buffer = PooledByteBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
-        return Encoding.ASCII.GetString(buffer.WrittenSpan);
+
+        // Every byte is ASCII (all others are escaped): widened as they are, no validation pass.
+        return AsciiText.ToString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes the UTF-8 body of <paramref name="fields"/> into <paramref name="destination"/>, with no intermediate strings.</summary>
