@@ -7,6 +7,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
+using Polly;
 
 namespace Plugsmm.Client.Benchmarks;
 
@@ -41,6 +42,8 @@ public class CallBenchmarks
     private ListenedMeterFactory _meters = null!;
     private PlugsmmClient _client = null!;
     private DefaultOrder _order = null!;
+    private CallPipeline _pipeline = null!;
+    private ErrorClassifier _classifier = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -55,6 +58,13 @@ public class CallBenchmarks
             TimeProvider.System,
             _meters);
         _order = new DefaultOrder { ServiceId = 1042, Link = "https://www.instagram.com/p/C8xYzAbCdEf/", Quantity = 1500 };
+
+        // The client's resilience pipeline on its own, built as the client builds it (default options, same logger and meter).
+        _classifier = new ErrorClassifier(null);
+        _pipeline = new CallPipeline(
+            new PlugsmmClientOptions { ApiKey = ApiKey, BaseAddress = Address },
+            TimeProvider.System,
+            new CallTelemetry(new EnabledNullLogger<PlugsmmClient>(), PlugsmmMetrics.For(_meters), "pipeline-benchmark"));
 
         // Both sides must get the same answers out of the same bytes; the metrics must really be listened to.
         if (Client_Add().GetAwaiter().GetResult() != Raw_Add().GetAwaiter().GetResult()
@@ -174,6 +184,28 @@ public class CallBenchmarks
         }
 
         return remains;
+    }
+
+    /// <summary>
+    /// The client's resilience pipeline (retry, circuit breaker, attempt timeout within the total) around an attempt
+    /// that does nothing: what the pipeline alone costs a call, to read beside the client's rows.
+    /// </summary>
+    [BenchmarkCategory("pipeline"), Benchmark]
+    public async Task<object> Pipeline_Only()
+    {
+        var call = new CallInfo("status", false, _classifier, ApiKey, "benchmark") { Started = TimeProvider.System.GetTimestamp() };
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        context.Properties.Set(CallPipeline.Call, call);
+        try
+        {
+            var outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(
+                static (_, state) => ValueTask.FromResult(Outcome.FromResult(state)), context, (object)call).ConfigureAwait(false);
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private static byte[] MultiStatusAnswer(long[] ids)

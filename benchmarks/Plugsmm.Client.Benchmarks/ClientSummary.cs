@@ -65,6 +65,13 @@ internal static class ClientSummary
             output.AppendLine(CultureInfo.InvariantCulture, $"| {call} | {Us(raw.Median)} | {Us(client.Median)} | {time:0.00}× | {client.Min / raw.Min:0.00}× | {raw.Allocated:N0} B | {client.Allocated:N0} B | {alloc:0.00}× | time {Verdict(time, MaxRatioToRaw)}, bytes {Verdict(alloc, MaxRatioToRaw)} |");
         }
 
+        if (callResults.TryGetValue(nameof(CallBenchmarks.Pipeline_Only), out var pipeline)
+            && callResults.TryGetValue(nameof(CallBenchmarks.Client_Status), out var clientStatus)
+            && callResults.TryGetValue(nameof(CallBenchmarks.Raw_Status), out var rawStatus))
+        {
+            output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The resilience pipeline alone (retry, circuit breaker, attempt timeout; an attempt that does nothing): {Us(pipeline.Median)} median, {pipeline.Allocated:N0} B; that is {pipeline.Median / clientStatus.Median:P0} of the client's `status` time, and `status` without it would be {(clientStatus.Median - pipeline.Median) / rawStatus.Median:0.00}× the raw baseline's.");
+        }
+
         using var phpDocument = JsonDocument.Parse(File.ReadAllText(php));
         var phpRoot = phpDocument.RootElement;
         services ??= ServiceCatalogue.Locate();
