@@ -36,6 +36,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly ErrorClassifier _classifier;
     private readonly CallPipeline _pipeline;
     private readonly CallTelemetry _telemetry;
+    private readonly AttemptTimer _attemptTimer;
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -74,6 +75,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _classifier = new ErrorClassifier(_options.ErrorRules);
         _telemetry = new CallTelemetry(logger, metrics, PanelName(name));
         _pipeline = pipeline ?? new CallPipeline(_options, timeProvider, _telemetry);
+        _attemptTimer = new AttemptTimer(timeProvider);
         if (logLegacyAdapter)
         {
             // Once per client name: which key and endpoint are in use, and the rollback flag.
@@ -469,14 +471,22 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         var (call, read) = (attempt.Call, attempt.Read);
         var action = call.Action;
+        var timeout = _pipeline.Deadline.AttemptTimeout(call, _options.Timeout);
         call.Attempts++;
         using var content = attempt.Body is { } body ? new PhpFormContent(body, attempt.BodyLength, ownsBody: false) : LegacyFormContent.Create(attempt.Fields!);
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseAddress) { Content = content };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
+
+        // The attempt's own timeout, which the caller's cancellation also ends.
+        var timer = _attemptTimer.Rent(timeout);
+        var callerRegistration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timer)
+            : default;
+        var attemptToken = timer.Token;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and <= 399)
             {
@@ -500,7 +510,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 throw TooLarge(call, status, max);
             }
 
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : 16 * 1024);
@@ -520,7 +530,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
                         // Never ask for more than one byte past the cap: a huge answer is not read further than that.
                         var window = (int)Math.Min(buffer.Length - length, max + 1 - length);
-                        var count = await stream.ReadAsync(buffer.AsMemory(length, window), cancellationToken).ConfigureAwait(false);
+                        var count = await stream.ReadAsync(buffer.AsMemory(length, window), attemptToken).ConfigureAwait(false);
                         if (count == 0)
                         {
                             break;
@@ -545,8 +555,14 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller cancelled, or the attempt timed out: the pipeline tells which.
+            // The caller cancelled.
             return Outcome.FromException<object>(exception);
+        }
+        catch (OperationCanceledException exception) when (timer.IsCancellationRequested)
+        {
+            // The attempt timed out: Polly's exception for it, which the retry and the breaker know.
+            return Outcome.FromException<object>(new TimeoutRejectedException(
+                $"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, exception));
         }
         catch (OperationCanceledException exception)
         {
@@ -582,6 +598,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
         {
             // The panel's refusals and unreadable answers (PlugsmmException), and anything unforeseen: the pipeline decides.
             return Outcome.FromException<object>(exception);
+        }
+        finally
+        {
+            callerRegistration.Dispose();
+            _attemptTimer.Return(timer);
         }
     }
 

@@ -15,22 +15,25 @@ internal sealed class CallDeadline(TimeProvider timeProvider, TimeSpan total)
     public TimeSpan Total => total;
 
     /// <summary>What is left of the call's total timeout (all of it for a context without a call).</summary>
-    public TimeSpan Left(ResilienceContext context) =>
-        context.Properties.GetValue(CallPipeline.Call, null) is { } call ? total - timeProvider.GetElapsedTime(call.Started) : total;
+    public TimeSpan Left(ResilienceContext context) => Left(context.Properties.GetValue(CallPipeline.Call, null));
+
+    /// <summary>What is left of the call's total timeout (all of it without a call).</summary>
+    public TimeSpan Left(CallInfo? call) => call is null ? total : total - timeProvider.GetElapsedTime(call.Started);
 
     public bool HasPassed(ResilienceContext context) => Left(context) <= TimeSpan.Zero;
 
     /// <summary>The attempt's timeout: <paramref name="attemptTimeout"/>, or what is left of the total when that is shorter.</summary>
-    public TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan attemptTimeout)
+    /// <remarks>Asked before the attempt is counted in <see cref="CallInfo.Attempts"/>.</remarks>
+    public TimeSpan AttemptTimeout(CallInfo call, TimeSpan attemptTimeout)
     {
-        if (context.Properties.GetValue(CallPipeline.Call, null) is { Attempts: 0 })
+        if (call.Attempts == 0)
         {
             // The first attempt starts as the call does, and the total is never shorter than an attempt (validated):
             // no need to read the clock.
             return attemptTimeout;
         }
 
-        var left = Left(context);
+        var left = Left(call);
         return left >= attemptTimeout ? attemptTimeout : left > MinimumAttemptTimeout ? left : MinimumAttemptTimeout;
     }
 }

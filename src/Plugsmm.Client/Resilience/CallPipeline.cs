@@ -7,13 +7,15 @@ using Polly.Timeout;
 namespace Plugsmm.Client;
 
 /// <summary>
-/// The Polly pipeline around every call of one client: retry → circuit breaker → attempt timeout, all within the
+/// The Polly pipeline around every call of one client: retry → circuit breaker → the attempt, which keeps its own
+/// timeout (<see cref="AttemptTimer"/>, reported as Polly's <see cref="TimeoutRejectedException"/>), all within the
 /// call's total timeout. One per client name, so the breaker sees all of that panel's calls.
 /// </summary>
 /// <remarks>
-/// The total timeout is a deadline, not a strategy of its own (which would cost every call one more timer and one
-/// more async step): each attempt's timeout is cut to the time left before it, no retry starts after it, and a retry
-/// whose wait would end past it is not made — the call fails at once with the failure it has.
+/// Neither timeout is a strategy of its own (each would cost every call one more async step that, on a real socket,
+/// is suspended and resumed): the attempt times itself, and the total timeout is a deadline (<see cref="Deadline"/>):
+/// each attempt's timeout is cut to the time left before it, no retry starts after it, and a retry whose wait would
+/// end past it is not made — the call fails at once with the failure it has.
 /// </remarks>
 internal sealed class CallPipeline
 {
@@ -36,6 +38,7 @@ internal sealed class CallPipeline
         // bridge between untyped strategies and a typed result on every step of every call.
         var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
         var deadline = new CallDeadline(timeProvider, resilience.TotalTimeout);
+        Deadline = deadline;
         if (resilience.MaxRetryAttempts > 0)
         {
             var retry = new RetryStrategyOptions<object>
@@ -92,12 +95,6 @@ internal sealed class CallPipeline
                 return ValueTask.CompletedTask;
             },
         });
-        var attemptTimeout = options.Timeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Timeout = attemptTimeout,
-            TimeoutGenerator = args => ValueTask.FromResult(deadline.AttemptTimeout(args.Context, attemptTimeout)),
-        });
         Pipeline = builder.Build();
     }
 
@@ -115,6 +112,9 @@ internal sealed class CallPipeline
     public void RecordSuccess(long timestamp) => Interlocked.Exchange(ref _lastSuccessTimestamp, timestamp);
 
     public ResiliencePipeline<object> Pipeline { get; }
+
+    /// <summary>The calls' total timeout, as a deadline per call.</summary>
+    public CallDeadline Deadline { get; }
 
     public PlugsmmCircuitState State => _breakerState.CircuitState switch
     {
