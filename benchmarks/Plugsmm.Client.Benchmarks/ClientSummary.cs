@@ -69,7 +69,7 @@ internal static class ClientSummary
             && callResults.TryGetValue(nameof(CallBenchmarks.Client_Status), out var clientStatus)
             && callResults.TryGetValue(nameof(CallBenchmarks.Raw_Status), out var rawStatus))
         {
-            output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The resilience pipeline alone (retry, circuit breaker, attempt timeout; an attempt that does nothing): {Us(pipeline.Median)} median, {pipeline.Allocated:N0} B; that is {pipeline.Median / clientStatus.Median:P0} of the client's `status` time, and `status` without it would be {(clientStatus.Median - pipeline.Median) / rawStatus.Median:0.00}× the raw baseline's.");
+            output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The resilience pipeline alone (retry and circuit breaker; an attempt that does nothing, so without its own timeout): {Us(pipeline.Median)} median, {pipeline.Allocated:N0} B; that is {pipeline.Median / clientStatus.Median:P0} of the client's `status` time, and `status` without it would be {(clientStatus.Median - pipeline.Median) / rawStatus.Median:0.00}× the raw baseline's.");
         }
 
         using var phpDocument = JsonDocument.Parse(File.ReadAllText(php));
