@@ -18,6 +18,8 @@ public sealed class SimulatedPanel : IAsyncDisposable
     private readonly List<LedgerRequest> _requests = [];
     private readonly List<BalanceChange> _balanceHistory = [];
     private decimal _balance;
+    private long _requestCount;
+    private int? _maxLedgerRequests;
     private LoopbackPanelServer? _server;
 
     /// <summary>Creates an empty panel (no services, zero balance).</summary>
@@ -55,14 +57,42 @@ public sealed class SimulatedPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>Every request received, in order.</summary>
+    /// <summary>Every request received, in order (the latest <see cref="MaxLedgerRequests"/> when that is set).</summary>
+    /// <remarks>A copy, made on each read: in a long run, count with <see cref="RequestCount"/> instead.</remarks>
     public IReadOnlyList<LedgerRequest> Requests
     {
         get
         {
             lock (_api.Gate)
             {
-                return [.. _requests];
+                var kept = _maxLedgerRequests is { } max ? Math.Min(max, _requests.Count) : _requests.Count;
+                return _requests.GetRange(_requests.Count - kept, kept);
+            }
+        }
+    }
+
+    /// <summary>How many requests the panel has received, whether or not the ledger still holds them.</summary>
+    public long RequestCount => Interlocked.Read(ref _requestCount);
+
+    /// <summary>
+    /// How many requests the ledger keeps, the latest ones: null (the default) keeps every request, 0 none. A load
+    /// test of millions of requests should set it: each kept request holds its fields (about half a kilobyte).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? MaxLedgerRequests
+    {
+        get => _maxLedgerRequests;
+        set
+        {
+            if (value is < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxLedgerRequests), value, "MaxLedgerRequests is the number of requests kept: 0 or more, or null for all.");
+            }
+
+            lock (_api.Gate)
+            {
+                _maxLedgerRequests = value;
+                Trim(value ?? int.MaxValue);
             }
         }
     }
@@ -184,7 +214,36 @@ public sealed class SimulatedPanel : IAsyncDisposable
         return _api.Handle(body, isForm, Faults.Take);
     }
 
-    internal void Record(LedgerRequest request) => _requests.Add(request);
+    /// <summary>Records a request (called under the panel's lock).</summary>
+    internal void Record(LedgerRequest request)
+    {
+        Interlocked.Increment(ref _requestCount);
+        if (_maxLedgerRequests is not { } max)
+        {
+            _requests.Add(request);
+            return;
+        }
+
+        if (max == 0)
+        {
+            return;
+        }
+
+        _requests.Add(request);
+        if (_requests.Count >= 2 * max)
+        {
+            // Dropped in batches, so that keeping the latest requests costs O(1) per request.
+            Trim(max);
+        }
+    }
+
+    private void Trim(int max)
+    {
+        if (_requests.Count > max)
+        {
+            _requests.RemoveRange(0, _requests.Count - max);
+        }
+    }
 
     internal void ChangeBalance(DateTimeOffset at, decimal amount, string reason)
     {
