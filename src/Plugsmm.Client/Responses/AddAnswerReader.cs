@@ -39,13 +39,9 @@ internal static class AddAnswerReader
 
             PanelAnswer.ReadToEnd(ref reader);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (PanelAnswer.IsUnreadable(exception))
         {
-            throw answer.NotJson(exception.Message, exception);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw answer.NotJson($"a value cannot be read: {exception.Message}", exception);
+            throw answer.Unreadable(exception);
         }
 
         if (order is > 0 && error.TryGetErrorText(out var text))

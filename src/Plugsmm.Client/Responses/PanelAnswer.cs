@@ -155,6 +155,18 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     }
 
     /// <summary>The body is not JSON of the expected shape (HTML, empty, truncated, wrong types).</summary>
+    /// <summary>
+    /// Whether a reader's exception means the answer cannot be read: the JSON is malformed (<see cref="JsonException"/>),
+    /// or a value JSON accepts cannot be made into .NET text (<see cref="InvalidOperationException"/>: invalid UTF-8
+    /// inside a string, say).
+    /// </summary>
+    public static bool IsUnreadable(Exception exception) => exception is JsonException or InvalidOperationException;
+
+    /// <summary>The error for an exception <see cref="IsUnreadable"/> accepts.</summary>
+    public PlugsmmException Unreadable(Exception exception) => exception is JsonException
+        ? NotJson(exception.Message, exception)
+        : NotJson($"a value cannot be read: {exception.Message}", exception);
+
     public PlugsmmException NotJson(string problem, Exception? inner)
     {
         var kind = statusCode == 429 ? PlugsmmErrorKind.RateLimited : ErrorClassifier.ClassifyUnreadableBody(statusCode);

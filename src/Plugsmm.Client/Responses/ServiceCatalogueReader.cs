@@ -69,13 +69,9 @@ internal static class ServiceCatalogueReader
 
                 PanelAnswer.ReadToEnd(ref reader);
             }
-            catch (JsonException exception)
+            catch (Exception exception) when (PanelAnswer.IsUnreadable(exception))
             {
-                throw answer.NotJson(exception.Message, exception);
-            }
-            catch (InvalidOperationException exception)
-            {
-                throw answer.NotJson($"a value cannot be read: {exception.Message}", exception);
+                throw answer.Unreadable(exception);
             }
 
             answer.ThrowIfError(default);

@@ -46,13 +46,9 @@ internal static class ValueAnswerReader
 
             PanelAnswer.ReadToEnd(ref reader);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (PanelAnswer.IsUnreadable(exception))
         {
-            throw answer.NotJson(exception.Message, exception);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw answer.NotJson($"a value cannot be read: {exception.Message}", exception);
+            throw answer.Unreadable(exception);
         }
 
         answer.ThrowIfError(error);
