@@ -81,7 +81,14 @@ public sealed class SimulatedPanel : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int? MaxLedgerRequests
     {
-        get => _maxLedgerRequests;
+        get
+        {
+            lock (_api.Gate)
+            {
+                return _maxLedgerRequests;
+            }
+        }
+
         set
         {
             if (value is < 0)
@@ -230,7 +237,7 @@ public sealed class SimulatedPanel : IAsyncDisposable
         }
 
         _requests.Add(request);
-        if (_requests.Count >= 2 * max)
+        if (_requests.Count - max >= max)
         {
             // Dropped in batches, so that keeping the latest requests costs O(1) per request.
             Trim(max);

@@ -37,6 +37,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly CallPipeline _pipeline;
     private readonly CallTelemetry _telemetry;
     private readonly AttemptTimer _attemptTimer;
+    private byte[]? _spareBody;
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -302,111 +303,118 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var bodyLength = 0;
         if (_options.UseNewApi)
         {
-            body = PhpFormEncoder.EncodeToRented(fields, out bodyLength);
+            body = PhpFormEncoder.EncodeToArray(fields, Interlocked.Exchange(ref _spareBody, null), out bodyLength);
             fields.Clear();
             t_fields = fields;
         }
 
-        var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
-        var correlationId = call.CorrelationId;
-        var panel = _telemetry.Panel;
-        using var activity = PlugsmmTracing.Start(action);
-        if (activity is not null)
-        {
-            activity.SetTag("plugsmm.action", action);
-            activity.SetTag("plugsmm.panel", panel);
-            activity.SetTag("plugsmm.correlation_id", correlationId);
-        }
-
-        ClientLog.Request(_logger, action, panel, correlationId);
-        _telemetry.Metrics.Request(action, panel);
-        var started = call.Started;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallPipeline.Call, call);
         try
         {
-            var outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(
-                static (attemptContext, state) => state.Client.AttemptAsync(state, attemptContext.CancellationToken),
-                context,
-                new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            var result = (T)outcome.Result!;
-            var ended = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(started, ended);
-            _pipeline.RecordSuccess(ended);
-            ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, call.Attempts, correlationId);
-            _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
+            var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
+            var correlationId = call.CorrelationId;
+            var panel = _telemetry.Panel;
+            using var activity = PlugsmmTracing.Start(action);
             if (activity is not null)
             {
-                activity.SetTag("plugsmm.attempts", call.Attempts);
-                activity.SetTag("plugsmm.outcome", "success");
+                activity.SetTag("plugsmm.action", action);
+                activity.SetTag("plugsmm.panel", panel);
+                activity.SetTag("plugsmm.correlation_id", correlationId);
             }
 
-            return result;
-        }
-        catch (PlugsmmException exception)
-        {
-            throw Finish(exception, correlationId, call.Attempts, started, activity);
-        }
-        catch (BrokenCircuitException exception)
-        {
-            throw Finish(
-                new PlugsmmException("Circuit breaker open - skipping provider API call", action, PlugsmmErrorKind.Transient, innerException: exception)
+            ClientLog.Request(_logger, action, panel, correlationId);
+            _telemetry.Metrics.Request(action, panel);
+            var started = call.Started;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(CallPipeline.Call, call);
+            try
+            {
+                var outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(
+                    static (attemptContext, state) => state.Client.AttemptAsync(state, attemptContext.CancellationToken),
+                    context,
+                    new Attempt<T>(this, call, read, body, bodyLength, body is null ? fields : null)).ConfigureAwait(false);
+                outcome.ThrowIfException();
+                var result = (T)outcome.Result!;
+                var ended = _time.GetTimestamp();
+                var elapsed = _time.GetElapsedTime(started, ended);
+                _pipeline.RecordSuccess(ended);
+                ClientLog.Success(_logger, action, (long)elapsed.TotalMilliseconds, call.Attempts, correlationId);
+                _telemetry.Metrics.Success(action, panel, elapsed.TotalSeconds);
+                if (activity is not null)
                 {
-                    Reason = "circuit_open",
-                },
-                correlationId,
-                call.Attempts,
-                started,
-                activity);
-        }
-        catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Finish(
-                new PlugsmmException(
-                    $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: Reported(exception))
-                {
-                    Reason = "timeout",
-                    OutcomeUnknown = call.HasSideEffects,
-                },
-                correlationId,
-                call.Attempts,
-                started,
-                activity);
-        }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && call.HasSideEffects && call.Attempts > 0)
-        {
-            // The caller gave up after a request went out: the panel may have taken it. Say so, as a cancellation.
-            _telemetry.Metrics.Failure(action, _telemetry.Panel, PlugsmmErrorKind.Unknown, _time.GetElapsedTime(started).TotalSeconds);
-            activity?.SetTag("plugsmm.outcome", "unknown");
-            throw new PlugsmmOperationCanceledException(
-                $"The caller cancelled {action} after its request was sent: the panel may have carried it out; check before trying again (correlation id {correlationId}).",
-                action,
-                correlationId,
-                exception,
-                cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.
-            throw Finish(
-                new PlugsmmException($"The call to {action} failed unexpectedly: {exception.GetType().Name}: {Clean(exception.Message)}", action, PlugsmmErrorKind.Unknown, innerException: Sanitize(exception))
-                {
-                    Reason = "unexpected",
-                    OutcomeUnknown = call.HasSideEffects,
-                },
-                correlationId,
-                call.Attempts,
-                started,
-                activity);
+                    activity.SetTag("plugsmm.attempts", call.Attempts);
+                    activity.SetTag("plugsmm.outcome", "success");
+                }
+
+                return result;
+            }
+            catch (PlugsmmException exception)
+            {
+                throw Finish(exception, correlationId, call.Attempts, started, activity);
+            }
+            catch (BrokenCircuitException exception)
+            {
+                throw Finish(
+                    new PlugsmmException("Circuit breaker open - skipping provider API call", action, PlugsmmErrorKind.Transient, innerException: exception)
+                    {
+                        Reason = "circuit_open",
+                    },
+                    correlationId,
+                    call.Attempts,
+                    started,
+                    activity);
+            }
+            catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Finish(
+                    new PlugsmmException(
+                        $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: Reported(exception))
+                    {
+                        Reason = "timeout",
+                        OutcomeUnknown = call.HasSideEffects,
+                    },
+                    correlationId,
+                    call.Attempts,
+                    started,
+                    activity);
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && call.HasSideEffects && call.Attempts > 0)
+            {
+                // The caller gave up after a request went out: the panel may have taken it. Say so, as a cancellation.
+                _telemetry.Metrics.Failure(action, _telemetry.Panel, PlugsmmErrorKind.Unknown, _time.GetElapsedTime(started).TotalSeconds);
+                activity?.SetTag("plugsmm.outcome", "unknown");
+                throw new PlugsmmOperationCanceledException(
+                    $"The caller cancelled {action} after its request was sent: the panel may have carried it out; check before trying again (correlation id {correlationId}).",
+                    action,
+                    correlationId,
+                    exception,
+                    cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.
+                throw Finish(
+                    new PlugsmmException($"The call to {action} failed unexpectedly: {exception.GetType().Name}: {Clean(exception.Message)}", action, PlugsmmErrorKind.Unknown, innerException: Sanitize(exception))
+                    {
+                        Reason = "unexpected",
+                        OutcomeUnknown = call.HasSideEffects,
+                    },
+                    correlationId,
+                    call.Attempts,
+                    started,
+                    activity);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            // The body holds the key: wiped whatever happened, then kept for this client's next call.
             if (body is not null)
             {
                 SecretWipe.Clear(body.AsSpan(0, bodyLength));
-                ArrayPool<byte>.Shared.Return(body);
+                ReturnBody(body);
             }
         }
     }
@@ -415,11 +423,18 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// The timeout to name: the attempt's, or the call's total when the attempt was cut short to end with it.
     /// </summary>
     private TimeSpan ReportedTimeout(TimeoutRejectedException exception) =>
-        exception.Timeout < _options.Timeout ? _options.Resilience.TotalTimeout : exception.Timeout;
+        exception.Timeout < _pipeline.Deadline.Attempt ? _pipeline.Deadline.Total : exception.Timeout;
 
     /// <summary>The timeout exception with the timeout to name (so the log line says the same as the message).</summary>
     private TimeoutRejectedException Reported(TimeoutRejectedException exception) =>
         ReportedTimeout(exception) == exception.Timeout ? exception : new TimeoutRejectedException(exception.Message, ReportedTimeout(exception), exception);
+
+    /// <summary>
+    /// Keeps a wiped body array for this client's next call (one is kept; others go to the GC). It is never given to a
+    /// shared pool: a handler that still reads a request's content after the call (an HTTP/2 body sender, a hedging
+    /// or logging handler) sees zeros or this client's own next body, never another client's.
+    /// </summary>
+    private void ReturnBody(byte[] body) => Interlocked.CompareExchange(ref _spareBody, body, null);
 
     /// <summary>Reports a failed call once — its log lines, metrics and span — and stamps the exception with the call.</summary>
     private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts, long started, Activity? activity)
@@ -471,7 +486,15 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         var (call, read) = (attempt.Call, attempt.Read);
         var action = call.Action;
-        var timeout = _pipeline.Deadline.AttemptTimeout(call, _options.Timeout);
+        var deadline = _pipeline.Deadline;
+        if (deadline.TooLateFor(call))
+        {
+            // The retry's wait ended too close to the call's deadline: nothing more is sent; the call ends as it stood.
+            return Outcome.FromException<object>(call.LastFailure ?? new TimeoutRejectedException(
+                $"The operation didn't complete within the allowed timeout of '{deadline.Total}'.", deadline.Total));
+        }
+
+        var timeout = deadline.AttemptTimeout(call);
         call.Attempts++;
         using var content = attempt.Body is { } body ? new PhpFormContent(body, attempt.BodyLength, ownsBody: false) : LegacyFormContent.Create(attempt.Fields!);
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseAddress) { Content = content };
@@ -555,8 +578,8 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller cancelled.
-            return Outcome.FromException<object>(exception);
+            // The caller cancelled: an exception that carries the caller's token (not the attempt's).
+            return Outcome.FromException<object>(new OperationCanceledException(exception.Message, exception, cancellationToken));
         }
         catch (OperationCanceledException exception) when (timer.IsCancellationRequested)
         {

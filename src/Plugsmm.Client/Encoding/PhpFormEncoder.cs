@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -82,15 +83,16 @@ public static class PhpFormEncoder
     }
 
     /// <summary>
-    /// Encodes into an array rented from <see cref="ArrayPool{T}.Shared"/>; the body is its first <paramref name="length"/>
-    /// bytes. The caller wipes those bytes and returns the array when done.
+    /// Encodes into <paramref name="spare"/> when the body fits in it, else into a new array (of a size worth keeping
+    /// for the next body); the body is its first <paramref name="length"/> bytes. The caller wipes them when done.
     /// </summary>
-    internal static byte[] EncodeToRented(IEnumerable<KeyValuePair<string, object?>> fields, out int length)
+    internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields, byte[]? spare, out int length)
     {
         using var buffer = PooledByteBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
         var written = buffer.WrittenSpan;
-        var array = ArrayPool<byte>.Shared.Rent(written.Length);
+        var array = spare is not null && spare.Length >= written.Length ? spare
+            : new byte[written.Length <= 1 << 20 ? Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)written.Length)) : written.Length];
         written.CopyTo(array);
         length = written.Length;
         return array;

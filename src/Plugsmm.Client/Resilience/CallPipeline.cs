@@ -37,7 +37,7 @@ internal sealed class CallPipeline
         // Typed on object (every call's result, boxed when it is a number): one breaker for all of a panel's calls, and no
         // bridge between untyped strategies and a typed result on every step of every call.
         var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
-        var deadline = new CallDeadline(timeProvider, resilience.TotalTimeout);
+        var deadline = new CallDeadline(timeProvider, resilience.TotalTimeout, options.Timeout);
         Deadline = deadline;
         if (resilience.MaxRetryAttempts > 0)
         {
@@ -48,14 +48,20 @@ internal sealed class CallPipeline
                 Delay = resilience.RetryDelay,
                 MaxDelay = resilience.MaxRetryDelay,
                 UseJitter = resilience.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay) && !deadline.HasPassed(args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay) && !deadline.TooLateToRetry(args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
                 OnRetry = args =>
                 {
-                    if (deadline.Left(args.Context) <= args.RetryDelay)
+                    if (!deadline.AllowsRetryAfter(args.Context, args.RetryDelay))
                     {
-                        // The wait alone would outlast the call's total timeout: give up now, with the failure at hand.
+                        // After the wait, too little of the call's total timeout would be left: give up now, with the failure at hand.
                         ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
+                    }
+
+                    if (args.Context.Properties.GetValue(Call, null) is { } call)
+                    {
+                        // What the call ends with if the wait overruns the deadline (CallDeadline.TooLateFor).
+                        call.LastFailure = args.Outcome.Exception;
                     }
 
                     // AttemptNumber is the zero-based attempt that failed; the log names the attempt about to start.

@@ -20,6 +20,9 @@ internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifi
     /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/> of the client's clock): its total timeout counts from here.</summary>
     public long Started { get; init; }
 
+    /// <summary>The failure of the attempt before the retry under way, if any.</summary>
+    public Exception? LastFailure { get; set; }
+
     /// <summary>Attempts started so far (attempts of one call run one after another, never at once).</summary>
     public int Attempts { get; set; }
 
