@@ -37,7 +37,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly CallPipeline _pipeline;
     private readonly CallTelemetry _telemetry;
     private readonly AttemptTimer _attemptTimer;
-    private byte[]? _spareBody;
+    private readonly BodyArrays _bodyArrays = new();
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -303,7 +303,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var bodyLength = 0;
         if (_options.UseNewApi)
         {
-            body = PhpFormEncoder.EncodeToArray(fields, Interlocked.Exchange(ref _spareBody, null), out bodyLength);
+            body = PhpFormEncoder.EncodeToArray(fields, _bodyArrays.Take(), out bodyLength);
             fields.Clear();
             t_fields = fields;
         }
@@ -414,7 +414,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             if (body is not null)
             {
                 SecretWipe.Clear(body.AsSpan(0, bodyLength));
-                ReturnBody(body);
+                _bodyArrays.Give(body);
             }
         }
     }
@@ -428,13 +428,6 @@ public sealed class PlugsmmClient : IPlugsmmClient
     /// <summary>The timeout exception with the timeout to name (so the log line says the same as the message).</summary>
     private TimeoutRejectedException Reported(TimeoutRejectedException exception) =>
         ReportedTimeout(exception) == exception.Timeout ? exception : new TimeoutRejectedException(exception.Message, ReportedTimeout(exception), exception);
-
-    /// <summary>
-    /// Keeps a wiped body array for this client's next call (one is kept; others go to the GC). It is never given to a
-    /// shared pool: a handler that still reads a request's content after the call (an HTTP/2 body sender, a hedging
-    /// or logging handler) sees zeros or this client's own next body, never another client's.
-    /// </summary>
-    private void ReturnBody(byte[] body) => Interlocked.CompareExchange(ref _spareBody, body, null);
 
     /// <summary>Reports a failed call once — its log lines, metrics and span — and stamps the exception with the call.</summary>
     private PlugsmmException Finish(PlugsmmException exception, string correlationId, int attempts, long started, Activity? activity)
