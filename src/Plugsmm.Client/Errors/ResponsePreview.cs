@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Plugsmm.Client;
@@ -8,6 +9,9 @@ internal static class ResponsePreview
     public const int MaxChars = 512;
 
     private const string Mask = "***";
+
+    /// <summary>The chars PHP's form encoding leaves as they are.</summary>
+    private static readonly SearchValues<char> Unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     public static string Create(ReadOnlySpan<byte> body, string? apiKey)
     {
@@ -38,7 +42,13 @@ internal static class ResponsePreview
         }
 
         text = text.Replace(apiKey, Mask, StringComparison.Ordinal);
+        if (!apiKey.AsSpan().ContainsAnyExcept(Unreserved))
+        {
+            // A key of letters, digits, '-', '_' and '.' (a hex key, say) is written the same encoded: nothing more to find.
+            return text;
+        }
+
         var encoded = PhpFormEncoder.Encode([new("k", apiKey)])[2..];
-        return encoded == apiKey ? text : text.Replace(encoded, Mask, StringComparison.Ordinal);
+        return text.Replace(encoded, Mask, StringComparison.Ordinal);
     }
 }
