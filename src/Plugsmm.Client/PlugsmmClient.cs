@@ -214,7 +214,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         var distinct = DistinctIds(ids, parameter);
         var results = new Dictionary<long, ItemResult<T>>(distinct.Count);
-        PlugsmmException? firstFailure = null;
+        var failures = new List<PlugsmmException>();
         var anyAnswered = false;
         foreach (var chunk in distinct.Chunk(MaxIdsPerRequest))
         {
@@ -226,8 +226,9 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
             catch (PlugsmmException exception)
             {
-                // One request of many failed: the others' results (cancels or refills already made) must not be lost.
-                firstFailure ??= exception;
+                // One request of many failed: the others' results (cancels or refills already made) must not be lost,
+                // and its own ids carry its outcome (known failure, or unknown when it may have been carried out).
+                failures.Add(exception);
                 foreach (var id in chunk)
                 {
                     results[id] = new ItemResult<T>(id, default, $"{exception.Kind}: {exception.Message}", exception);
@@ -245,9 +246,12 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
         }
 
-        if (!anyAnswered && firstFailure is not null)
+        // Thrown only when one failure says the truth about every id: no request was answered, and there was only one
+        // request or every failure's outcome is known (nothing was carried out). A side-effect call never reports a
+        // definite failure while one of its requests may have been carried out: then each id carries its own outcome.
+        if (!anyAnswered && failures.Count > 0 && (failures.Count == 1 || failures.TrueForAll(f => !f.OutcomeUnknown)))
         {
-            throw firstFailure;
+            throw failures[0];
         }
 
         return distinct.Select(id => results[id]).ToArray();

@@ -32,6 +32,12 @@ public sealed class ItemResult<T>
     /// </summary>
     public PlugsmmException? Exception { get; }
 
+    /// <summary>
+    /// Whether this item's request may have been carried out although it failed (see
+    /// <see cref="PlugsmmException.OutcomeUnknown"/>): a refill or cancel that may exist on the panel. Check before repeating it.
+    /// </summary>
+    public bool OutcomeUnknown => Exception?.OutcomeUnknown == true;
+
     /// <summary>The item's value.</summary>
     /// <exception cref="InvalidOperationException">The item failed; see <see cref="Error"/>.</exception>
     public T Value => IsSuccess ? _value! : throw new InvalidOperationException($"Item {Id} failed: {Error}");

@@ -79,4 +79,23 @@ public sealed class ErrorExamples
             Assert.StartsWith(alert, Assert.Single(alerts), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Calls_over_many_ids()
+    {
+        using var panel = new Client.PanelStub();
+        panel.Answer("""{"error":"Too many requests"}""", System.Net.HttpStatusCode.TooManyRequests)
+            .Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        var client = panel.Client;
+        List<long> orderIds = [.. Enumerable.Range(1, 200).Select(i => (long)i)];
+
+        // docs/errors.md: many ids
+        IReadOnlyList<ItemResult<long>> refills = await client.RefillOrdersAsync(orderIds);
+        var toRepeat = refills.Where(r => !r.IsSuccess && r.Exception is { IsRetryable: true }).Select(r => r.Id);
+        var toCheck = refills.Where(r => r.OutcomeUnknown).Select(r => r.Id);
+        // end
+
+        Assert.Equal(orderIds.Take(100), toRepeat);
+        Assert.Equal(orderIds.Skip(100), toCheck);
+    }
 }

@@ -63,6 +63,7 @@ public sealed partial class DocsSnippetTests
         { "docs/configuration.md", "In code", Configuration, "docs/configuration.md: in code" },
         { "docs/configuration.md", "The HTTP pipeline", Configuration, "docs/configuration.md: http pipeline" },
         { "docs/errors.md", "Handling errors in a bot", Errors, "docs/errors.md: handling" },
+        { "docs/errors.md", "Calls over many ids: each id carries its own request's outcome", Errors, "docs/errors.md: many ids" },
         { "docs/encoding.md", "Encoding: request bodies exactly as PHP writes them", Encoding, "docs/encoding.md: encoder" },
         { "docs/telemetry.md", "Metrics (meter `Plugsmm.Client`)", Telemetry, "docs/telemetry.md: opentelemetry" },
         { "docs/telemetry.md", "Correlation ids", Telemetry, "docs/telemetry.md: correlation" },
