@@ -358,7 +358,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             catch (BrokenCircuitException exception)
             {
                 throw Finish(
-                    new PlugsmmException("Circuit breaker open - skipping provider API call", action, PlugsmmErrorKind.Transient, innerException: exception)
+                    new PlugsmmException($"Skipped {action}: the panel's circuit breaker is open, nothing was sent", action, PlugsmmErrorKind.Transient, innerException: exception)
                     {
                         Reason = "circuit_open",
                     },
@@ -371,7 +371,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             {
                 throw Finish(
                     new PlugsmmException(
-                        $"Request timeout after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s ({action})", action, PlugsmmErrorKind.Transient, innerException: Reported(exception))
+                        $"The call to {action} timed out after {ReportedTimeout(exception).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s", action, PlugsmmErrorKind.Transient, innerException: Reported(exception))
                     {
                         Reason = "timeout",
                         OutcomeUnknown = call.HasSideEffects,
@@ -438,7 +438,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         var action = exception.Action;
         _telemetry.AttemptFailed(exception, action, correlationId);
-        if (exception.Kind == PlugsmmErrorKind.Unknown)
+        if (exception.Unclassified)
         {
             ClientLog.UnknownError(_logger, action, exception.Reason, exception.StatusCode, correlationId);
         }

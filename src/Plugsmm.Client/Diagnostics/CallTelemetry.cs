@@ -24,7 +24,7 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
             case PlugsmmException { Reason: "timeout" } timeout when timeout.InnerException is TimeoutRejectedException rejected:
                 ClientLog.Timeout(logger, rejected.Timeout.TotalSeconds, action, correlationId);
                 break;
-            case PlugsmmException { Reason: "invalid_json" } invalid:
+            case PlugsmmException { UnreadableAnswer: true } invalid:
                 ClientLog.InvalidJson(logger, action, invalid.StatusCode, correlationId, invalid.ResponsePreview ?? string.Empty);
                 break;
             case PlugsmmException { Reason: "circuit_open" }:

@@ -42,9 +42,12 @@ internal static partial class ClientLog
         Message = "Circuit breaker open - skipping provider API call action={Action} panel={Panel} correlation_id={CorrelationId}")]
     public static partial void CircuitOpenSkip(ILogger logger, string action, string panel, string correlationId);
 
-    /// <summary>Each retry, with its number and delay (no "error" in it, so it does not count as an error line).</summary>
+    /// <summary>
+    /// Each retry, with its number and delay. Not a "Plugsmm API" line: <c>grep "Plugsmm API.*error"</c> and
+    /// <c>grep "Plugsmm API.*timeout"</c> count failed calls, never retries.
+    /// </summary>
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
-        Message = "Plugsmm API retry attempt={Attempt} action={Action} delay_ms={DelayMs} after={ErrorType} reason={Reason} correlation_id={CorrelationId}")]
+        Message = "Plugsmm retry attempt={Attempt} action={Action} delay_ms={DelayMs} after={ErrorType} reason={Reason} correlation_id={CorrelationId}")]
     public static partial void Retry(ILogger logger, int attempt, string action, long delayMs, PlugsmmErrorKind errorType, string reason, string correlationId);
 
     /// <summary>
@@ -55,16 +58,20 @@ internal static partial class ClientLog
         Message = "Plugsmm client '{ClientName}' configured: plugsmm_api_key_sha256={KeyFingerprint} base_address={BaseAddress} use_new_api={UseNewApi} timeout_s={TimeoutSeconds}")]
     public static partial void Configured(ILogger logger, string clientName, string keyFingerprint, string baseAddress, bool useNewApi, double timeoutSeconds);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Circuit breaker opened panel={Panel} break_seconds={BreakSeconds}")]
+    /// <summary>
+    /// Breaker transitions (<c>grep "Circuit breaker" | tail -1</c> tells the state). Worded <c>state=Open</c>, never
+    /// "Circuit breaker open": that phrase counts skipped calls (event 1006), one line each.
+    /// </summary>
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Circuit breaker state=Open panel={Panel} break_seconds={BreakSeconds}")]
     public static partial void CircuitOpened(ILogger logger, string panel, double breakSeconds);
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Circuit breaker half-open panel={Panel}: one trial call")]
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Circuit breaker state=HalfOpen panel={Panel}: one trial call")]
     public static partial void CircuitHalfOpened(ILogger logger, string panel);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Circuit breaker closed panel={Panel}")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Circuit breaker state=Closed panel={Panel}")]
     public static partial void CircuitClosed(ILogger logger, string panel);
 
-    /// <summary>The runbook's "Issue 5": errors no rule classified (<c>grep "Unknown error"</c>).</summary>
+    /// <summary>The runbook's "Issue 5": panel messages no rule classified (<c>grep "Unknown error"</c>), once per such call.</summary>
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
         Message = "Unknown error from the panel action={Action} reason={Reason} status_code={StatusCode} correlation_id={CorrelationId}: add a rule to Plugsmm:ErrorRules to classify it")]
     public static partial void UnknownError(ILogger logger, string action, string reason, int? statusCode, string correlationId);

@@ -80,6 +80,12 @@ public sealed class PlugsmmException : Exception
         _ => "The service is temporarily unavailable. Please try again later.",
     };
 
+    /// <summary>The answer could not be read as JSON (logged as <c>Invalid JSON response</c> once per such answer).</summary>
+    internal bool UnreadableAnswer { get; init; }
+
+    /// <summary>The panel's message matched no rule (logged as <c>Unknown error</c>: a rule would classify it).</summary>
+    internal bool Unclassified { get; init; }
+
     /// <summary>Marks this exception with the call's correlation id and attempt count.</summary>
     internal PlugsmmException WithCall(string correlationId, int attempts)
     {

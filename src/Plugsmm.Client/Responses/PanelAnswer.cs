@@ -124,6 +124,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         // A panel may echo the key back ("Invalid API key: …"): it never goes further than here.
         text = ResponsePreview.Scrub(text, call.ApiKey);
         var (kind, reason) = call.Classifier.ClassifyMessage(text);
+        var unclassified = kind == PlugsmmErrorKind.Unknown;
         if (kind == PlugsmmErrorKind.Unknown && statusCode != 200)
         {
             (kind, reason) = ErrorClassifier.ClassifyStatus(statusCode);
@@ -138,6 +139,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         {
             Reason = reason,
             RetryAfter = retryAfter,
+            Unclassified = unclassified && kind == PlugsmmErrorKind.Unknown,
             // An error behind a 5xx may come from a panel that crashed after taking the order: not a clean refusal.
             OutcomeUnknown = call.HasSideEffects && statusCode >= 500,
         };
@@ -167,19 +169,25 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         ? NotJson(exception.Message, exception)
         : NotJson($"a value cannot be read: {exception.Message}", exception);
 
+    /// <remarks>
+    /// Behind an HTTP failure (a 5xx, a Cloudflare 52x, a 429, a 403) the failure is the reason (<c>http_500</c>,
+    /// <c>cloudflare_522</c>, …) and the unreadable body only detail; <c>invalid_json</c> is left for a 2xx.
+    /// </remarks>
     public PlugsmmException NotJson(string problem, Exception? inner)
     {
         var kind = statusCode == 429 ? PlugsmmErrorKind.RateLimited : ErrorClassifier.ClassifyUnreadableBody(statusCode);
+        var reason = statusCode is >= 200 and <= 299 ? "invalid_json" : ErrorClassifier.ClassifyStatus(statusCode).Reason;
         return new(
-            Clean($"Invalid JSON response to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}"),
+            Clean($"Unreadable answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}, not JSON): {problem}"),
             action,
             kind,
             statusCode,
             responsePreview: ResponsePreview.Create(_body, call.ApiKey),
             innerException: inner)
         {
-            Reason = kind == PlugsmmErrorKind.RateLimited ? "http_429" : "invalid_json",
+            Reason = reason,
             RetryAfter = retryAfter,
+            UnreadableAnswer = true,
             OutcomeUnknown = call.HasSideEffects && statusCode != 429,
         };
     }

@@ -61,7 +61,8 @@ public sealed class ErrorAnswerTests
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
 
-        Assert.StartsWith($"Invalid JSON response to balance (HTTP {(int)status})", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Unreadable answer to balance (HTTP {(int)status}, not JSON)", error.Message, StringComparison.Ordinal);
+        Assert.Equal((int)status == 200 ? "invalid_json" : $"http_{(int)status}", error.Reason);
         Assert.Equal((int)status, error.StatusCode);
         Assert.Equal(body.Length <= 512 ? body : body[..512] + "…", error.ResponsePreview);
         Assert.Null(error.PanelError);
@@ -141,7 +142,7 @@ public sealed class ErrorAnswerTests
         panel.Time.Advance(TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
-        Assert.StartsWith("Request timeout after 30s", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The call to balance timed out after 30s", error.Message, StringComparison.Ordinal);
         Assert.Equal((PlugsmmErrorKind.Transient, "timeout", false), (error.Kind, error.Reason, error.OutcomeUnknown));
     }
 

@@ -66,7 +66,7 @@ public sealed class ReviewRegressionTests
         {
             Assert.False(r.IsSuccess);
             Assert.True(r.Exception!.OutcomeUnknown);
-            Assert.StartsWith("Transient: Invalid JSON response to cancel (HTTP 500)", r.Error, StringComparison.Ordinal);
+            Assert.StartsWith("Transient: Unreadable answer to cancel (HTTP 500, not JSON)", r.Error, StringComparison.Ordinal);
         });
     }
 

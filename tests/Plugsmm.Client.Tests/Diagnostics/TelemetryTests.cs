@@ -70,18 +70,30 @@ public sealed partial class TelemetryTests
         Assert.Equal((errorType, System.Diagnostics.ActivityStatusCode.Error), (span.GetTagItem("error.type"), span.Status));
     }
 
-    [Fact]
-    public async Task Http_errors_and_unreadable_answers_use_the_runbooks_grep_phrases()
+    [Theory]
+    [InlineData(500, "http_500")]
+    [InlineData(502, "http_502")]
+    [InlineData(503, "http_503")]
+    [InlineData(504, "http_504")]
+    [InlineData(520, "cloudflare_520")]
+    [InlineData(522, "cloudflare_522")]
+    [InlineData(525, "cloudflare_525")]
+    [InlineData(530, "cloudflare_530")]
+    public async Task An_outage_page_is_reported_as_the_http_failure_with_the_runbooks_grep_phrases(int status, string reason)
     {
         using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
-        t.Panel.Answer("<html>500 Internal Server Error</html>", HttpStatusCode.InternalServerError, "text/html");
+        var page = $"<html>{status} the origin is down</html>";
+        t.Panel.Answer(page, (HttpStatusCode)status, "text/html");
 
-        await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.GetBalanceAsync());
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.GetBalanceAsync());
 
-        Assert.Single(t.Lines, l => HttpFiveHundred().IsMatch(l));
-        var invalid = Assert.Single(t.Lines, l => l.StartsWith("Invalid JSON response", StringComparison.Ordinal));
-        Assert.Contains("status_code=500 ", invalid, StringComparison.Ordinal);
-        Assert.Contains("response_preview=<html>500 Internal Server Error</html>", invalid, StringComparison.Ordinal);
+        Assert.Equal((PlugsmmErrorKind.Transient, reason, status), (error.Kind, error.Reason, error.StatusCode));
+        var line = Assert.Single(t.Lines, l => ErrorGrep().IsMatch(l));
+        Assert.Contains($"HTTP {status} status_code={status} reason={reason} ", line, StringComparison.Ordinal);
+        Assert.Equal(status == 500 ? 1 : 0, t.Lines.Count(l => HttpFiveHundred().IsMatch(l)));
+        var invalid = Assert.Single(t.Lines, l => l.Contains("Invalid JSON response", StringComparison.Ordinal));   // the body is detail: one line
+        Assert.Contains($"status_code={status} ", invalid, StringComparison.Ordinal);
+        Assert.Contains($"response_preview={page}", invalid, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,9 +132,9 @@ public sealed partial class TelemetryTests
         await call;
 
         Assert.Equal(
-            [$"Plugsmm API retry attempt=2 action=balance delay_ms=1000 after=Transient reason=http_502 correlation_id={t.Id}",
-             $"Plugsmm API retry attempt=3 action=balance delay_ms=2000 after=Transient reason=http_503 correlation_id={t.Id}"],
-            t.Lines.Where(l => l.StartsWith("Plugsmm API retry", StringComparison.Ordinal)));
+            [$"Plugsmm retry attempt=2 action=balance delay_ms=1000 after=Transient reason=http_502 correlation_id={t.Id}",
+             $"Plugsmm retry attempt=3 action=balance delay_ms=2000 after=Transient reason=http_503 correlation_id={t.Id}"],
+            t.Lines.Where(l => l.StartsWith("Plugsmm retry", StringComparison.Ordinal)));
         Assert.Equal(2, t.Retries.GetMeasurementSnapshot().Count);
         Assert.All(t.Retries.GetMeasurementSnapshot(), m => Assert.Equal("TRANSIENT", m.Tags["error.type"]));
         Assert.DoesNotContain(t.Lines, l => ErrorGrep().IsMatch(l));
@@ -151,10 +163,11 @@ public sealed partial class TelemetryTests
 
         Assert.Equal(0, t.Breaker.LastMeasurement!.Value);
         Assert.Equal("default", t.Breaker.LastMeasurement.Tags["plugsmm.panel"]);
-        Assert.Single(t.Lines, l => l == "Circuit breaker opened panel=default break_seconds=60");
+        Assert.Single(t.Lines, l => l == "Circuit breaker state=Open panel=default break_seconds=60");
         Assert.Single(t.Lines, l => l.StartsWith("Circuit breaker open - skipping provider API call action=balance", StringComparison.Ordinal));
-        Assert.Single(t.Lines, l => l.StartsWith("Circuit breaker half-open panel=default", StringComparison.Ordinal));
-        Assert.Single(t.Lines, l => l == "Circuit breaker closed panel=default");
+        Assert.Single(t.Lines, l => l.Contains("Circuit breaker open", StringComparison.Ordinal));   // one line per skipped call
+        Assert.Single(t.Lines, l => l.StartsWith("Circuit breaker state=HalfOpen panel=default", StringComparison.Ordinal));
+        Assert.Single(t.Lines, l => l == "Circuit breaker state=Closed panel=default");
     }
 
     [Fact]

@@ -172,7 +172,7 @@ public sealed class ReaderDifferentialTests
         }
         catch (PlugsmmException exception)
         {
-            var message = exception.Message.StartsWith("Invalid JSON response to", StringComparison.Ordinal) ? "(invalid JSON)" : exception.Message;
+            var message = exception.Message.StartsWith("Unreadable answer to", StringComparison.Ordinal) ? "(invalid JSON)" : exception.Message;
             return $"fail {exception.Kind}/{exception.Reason} {exception.StatusCode} unknown={exception.OutcomeUnknown} panel='{exception.PanelError}' preview='{exception.ResponsePreview}' {message}";
         }
         catch (Exception exception)

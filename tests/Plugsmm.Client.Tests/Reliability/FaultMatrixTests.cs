@@ -24,8 +24,10 @@ public sealed class FaultMatrixTests
     private static (PlugsmmErrorKind Kind, string Reason) Expected(PanelFault fault) => fault.Kind switch
     {
         PanelFaultKind.HttpStatus when fault.StatusCode == 429 => (PlugsmmErrorKind.RateLimited, "http_429"),
-        // docs/errors.md: an unreadable body (plain text, a Cloudflare page) behind a 5xx is Transient/invalid_json.
-        PanelFaultKind.HttpStatus or PanelFaultKind.CloudflareHtml => (PlugsmmErrorKind.Transient, "invalid_json"),
+        // docs/errors.md: an unreadable body (plain text, a Cloudflare page) behind a 5xx is Transient, and the HTTP
+        // failure is the reason (http_5xx, cloudflare_52x); invalid_json is left for an unreadable 2xx.
+        PanelFaultKind.HttpStatus => (PlugsmmErrorKind.Transient, $"http_{fault.StatusCode}"),
+        PanelFaultKind.CloudflareHtml => (PlugsmmErrorKind.Transient, $"cloudflare_{fault.StatusCode}"),
         PanelFaultKind.MalformedJson or PanelFaultKind.TruncatedJson or PanelFaultKind.EmptyBody => (PlugsmmErrorKind.Unknown, "invalid_json"),
         PanelFaultKind.Latency => (PlugsmmErrorKind.Transient, "timeout"),
         _ => (PlugsmmErrorKind.Transient, "connection_dropped"),

@@ -70,7 +70,7 @@ public sealed class DeadlineTests
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
 
         // One set of timeouts, the pipeline's: never an attempt of 60 s against a total of 45 s.
-        Assert.Equal("Request timeout after 30s (balance)", error.Message);
+        Assert.Equal("The call to balance timed out after 30s", error.Message);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.2));
     }
 

@@ -104,7 +104,7 @@ public sealed class ResilienceTests
 
         Assert.Equal(PlugsmmCircuitState.Open, panel.Client.CircuitState);
         var skipped = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
-        Assert.Equal("Circuit breaker open - skipping provider API call", skipped.Message);
+        Assert.Equal("Skipped balance: the panel's circuit breaker is open, nothing was sent", skipped.Message);
         Assert.Equal(("circuit_open", PlugsmmErrorKind.Transient, false), (skipped.Reason, skipped.Kind, skipped.OutcomeUnknown));
         Assert.Equal(4, panel.Requests.Count);
 
@@ -175,7 +175,7 @@ public sealed class ResilienceTests
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
 
         Assert.Equal(("timeout", PlugsmmErrorKind.Transient, 2), (error.Reason, error.Kind, error.Attempts));
-        Assert.Equal("Request timeout after 45s (balance)", error.Message);
+        Assert.Equal("The call to balance timed out after 45s", error.Message);
         Assert.Equal(TimeSpan.FromSeconds(45), Assert.IsType<TimeoutRejectedException>(error.InnerException).Timeout);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(45) + (2 * Step));
     }
