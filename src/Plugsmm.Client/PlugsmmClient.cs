@@ -297,7 +297,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         // Encoded once, before anything is sent: bad input fails here with nothing on the wire, and every attempt
         // sends the very same bytes. They hold the key, so they are wiped when the call ends. The legacy adapter
-        // encodes per attempt, so it keeps the list.
+        // encodes per attempt, so it keeps the list; what the new encoder refuses as text it refuses here, unsent.
         byte[]? body = null;
         var bodyLength = 0;
         if (_options.UseNewApi)
@@ -305,6 +305,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
             body = PhpFormEncoder.EncodeToArray(fields, _bodyArrays.Take(), out bodyLength);
             fields.Clear();
             t_fields = fields;
+        }
+        else
+        {
+            LegacyFormContent.RefuseLoneSurrogates(fields);
         }
 
         try
