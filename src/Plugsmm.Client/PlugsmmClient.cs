@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -302,7 +301,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         // Encoded once, before anything is sent: bad input fails here with nothing on the wire, and every attempt
         // sends the very same bytes. They hold the key, so they are wiped when the call ends. The legacy adapter
-        // encodes per attempt, so it keeps the list.
+        // encodes per attempt, so it keeps the list; what the new encoder refuses as text it refuses here, unsent.
         byte[]? body = null;
         var bodyLength = 0;
         if (_options.UseNewApi)
@@ -310,6 +309,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
             body = PhpFormEncoder.EncodeToArray(fields, _bodyArrays.Take(), out bodyLength);
             fields.Clear();
             t_fields = fields;
+        }
+        else
+        {
+            LegacyFormContent.RefuseLoneSurrogates(fields);
         }
 
         try
@@ -475,9 +478,8 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
     /// <summary>
     /// One attempt of a call: sends the body (or, for the legacy adapter, encodes the fields again) and reads the answer
-    /// once, into one pooled buffer (sized from <c>Content-Length</c> when the panel sends it, grown by doubling
-    /// otherwise), never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>. Failures come back as the outcome, as
-    /// the pipeline takes them, rather than thrown through one more layer of it.
+    /// once (<see cref="AnswerBody"/>: sized by what arrives, never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>).
+    /// Failures come back as the outcome, as the pipeline takes them, rather than thrown through one more layer of it.
     /// </summary>
     private async ValueTask<Outcome<object>> AttemptAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
     {
@@ -523,54 +525,20 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
 
             var retryAfter = RetryAfter(response);
-            var max = _options.MaxResponseBytes;
-            var declared = response.Content.Headers.ContentLength;
-            if (declared > max)
+            var answer = await AnswerBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false);
+            if (answer.TooLarge)
             {
-                throw TooLarge(call, status, max);
+                throw TooLarge(call, status, _options.MaxResponseBytes);
             }
 
-            var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            try
             {
-                var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : 16 * 1024);
-                var length = 0;
-                try
-                {
-                    while (true)
-                    {
-                        if (length == buffer.Length)
-                        {
-                            var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, (long)buffer.Length * 2));
-                            buffer.AsSpan(0, length).CopyTo(grown);
-                            buffer.AsSpan(0, length).Clear();
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = grown;
-                        }
-
-                        // Never ask for more than one byte past the cap: a huge answer is not read further than that.
-                        var window = (int)Math.Min(buffer.Length - length, max + 1 - length);
-                        var count = await stream.ReadAsync(buffer.AsMemory(length, window), attemptToken).ConfigureAwait(false);
-                        if (count == 0)
-                        {
-                            break;
-                        }
-
-                        length += count;
-                        if (length > max)
-                        {
-                            throw TooLarge(call, status, max);
-                        }
-                    }
-
-                    return Outcome.FromResult<object>(Read(read, call, status, buffer.AsSpan(0, length), retryAfter)!);
-                }
-                finally
-                {
-                    // Parsed straight from the pooled buffer: nothing of the answer outlives this line.
-                    buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                return Outcome.FromResult<object>(Read(read, call, status, answer.Span, retryAfter)!);
+            }
+            finally
+            {
+                // Parsed straight from the buffer: nothing of the answer outlives this line.
+                answer.Release();
             }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)

@@ -46,7 +46,10 @@ public sealed class PlugsmmClientOptions
     /// </summary>
     public bool UseNewApi { get; set; } = true;
 
-    /// <summary>The largest answer read; a longer one fails without being read further. Default <see cref="DefaultMaxResponseBytes"/>.</summary>
+    /// <summary>
+    /// The largest answer read, at most 1 GiB; a longer one fails without being read further. Memory is taken as the
+    /// answer arrives, never on its <c>Content-Length</c>. Default <see cref="DefaultMaxResponseBytes"/>.
+    /// </summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Retry, circuit breaker and total timeout around every call.</summary>

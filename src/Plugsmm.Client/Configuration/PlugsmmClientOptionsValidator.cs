@@ -10,6 +10,9 @@ internal sealed class PlugsmmClientOptionsValidator : IValidateOptions<PlugsmmCl
     /// <summary>The longest timeout accepted for one request.</summary>
     internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>The largest MaxResponseBytes accepted: 1 GiB (an answer is read into one array).</summary>
+    internal const long MaxResponseBytesLimit = 1L << 30;
+
     public ValidateOptionsResult Validate(string? name, PlugsmmClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,9 +55,9 @@ internal sealed class PlugsmmClientOptionsValidator : IValidateOptions<PlugsmmCl
             failures.Add($"{client} has a UserAgent that is not a valid header value (was '{options.UserAgent}').");
         }
 
-        if (options.MaxResponseBytes <= 0)
+        if (options.MaxResponseBytes is <= 0 or > MaxResponseBytesLimit)
         {
-            failures.Add($"{client} needs a positive MaxResponseBytes (was {options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)}).");
+            failures.Add($"{client} needs a positive MaxResponseBytes of at most 1 GiB, {MaxResponseBytesLimit.ToString(CultureInfo.InvariantCulture)} (was {options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)}).");
         }
 
         PlugsmmResilienceOptionsValidator.Validate(client, options, failures);

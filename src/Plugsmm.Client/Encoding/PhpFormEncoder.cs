@@ -357,9 +357,7 @@ public static class PhpFormEncoder
     }
 
     private static ArgumentException LoneSurrogate(ref EncoderState state, PathSegment segment, int index, bool inKey) =>
-        EncoderErrors.Field(
-            $"The {(inKey ? "key" : "value")} of field '{state.Describe(segment)}' has a lone UTF-16 surrogate at index " +
-            $"{index.ToString(CultureInfo.InvariantCulture)}: it is not valid Unicode and cannot be sent as UTF-8.");
+        EncoderErrors.LoneSurrogate(state.Describe(segment), index, inKey);
 
     /// <summary>A float is read as the double of its shortest round-trip text, so 0.1f is 0.1 rather than 0.100000001490116.</summary>
     private static double WidenSingle(float value)

@@ -2,11 +2,18 @@ using System.Globalization;
 
 namespace Plugsmm.Client;
 
-/// <summary>The cross-field rules of <see cref="PlugsmmResilienceOptions"/>, kept apart from the simple checks.</summary>
+/// <summary>
+/// The rules of <see cref="PlugsmmResilienceOptions"/>, kept apart from the simple checks. Every bound Polly enforces on
+/// the options they become is checked here too (OptionBoundsTests reads Polly's own), so a value Polly would refuse
+/// stops the host at start-up, naming the option, instead of failing the first resolve.
+/// </summary>
 internal static class PlugsmmResilienceOptionsValidator
 {
     /// <summary>Polly's smallest break and sampling durations.</summary>
     internal static readonly TimeSpan MinimumWindow = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Polly's longest retry delay, sampling and break duration: one day.</summary>
+    internal static readonly TimeSpan MaximumDuration = TimeSpan.FromDays(1);
 
     public static void Validate(string client, PlugsmmClientOptions options, List<string> failures)
     {
@@ -26,6 +33,9 @@ internal static class PlugsmmResilienceOptionsValidator
         {
             failures.Add($"{client} needs 0 < Resilience:RetryDelay <= Resilience:MaxRetryDelay (were {resilience.RetryDelay} and {resilience.MaxRetryDelay}).");
         }
+
+        AtMostOneDay(client, nameof(resilience.RetryDelay), resilience.RetryDelay, failures);
+        AtMostOneDay(client, nameof(resilience.MaxRetryDelay), resilience.MaxRetryDelay, failures);
 
         if (resilience.TotalTimeout < options.Timeout)
         {
@@ -47,10 +57,8 @@ internal static class PlugsmmResilienceOptionsValidator
             failures.Add($"{client} needs Resilience:MinimumThroughput of at least 2 (was {resilience.MinimumThroughput.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        if (resilience.SamplingDuration < MinimumWindow || resilience.BreakDuration < MinimumWindow)
-        {
-            failures.Add($"{client} needs Resilience:SamplingDuration and Resilience:BreakDuration of at least 0.5 s (were {resilience.SamplingDuration} and {resilience.BreakDuration}).");
-        }
+        Window(client, nameof(resilience.SamplingDuration), resilience.SamplingDuration, failures);
+        Window(client, nameof(resilience.BreakDuration), resilience.BreakDuration, failures);
 
         foreach (var rule in options.ErrorRules)
         {
@@ -62,6 +70,22 @@ internal static class PlugsmmResilienceOptionsValidator
             {
                 failures.Add($"{client} has an ErrorRules entry '{rule.Pattern}' with an unknown Kind ({rule.Kind}).");
             }
+        }
+    }
+
+    private static void AtMostOneDay(string client, string option, TimeSpan value, List<string> failures)
+    {
+        if (value > MaximumDuration)
+        {
+            failures.Add($"{client} needs Resilience:{option} of at most 1 day (was {value}).");
+        }
+    }
+
+    private static void Window(string client, string option, TimeSpan value, List<string> failures)
+    {
+        if (value < MinimumWindow || value > MaximumDuration)
+        {
+            failures.Add($"{client} needs Resilience:{option} of at least 0.5 s and at most 1 day (was {value}).");
         }
     }
 }

@@ -447,7 +447,7 @@ public sealed class ResilienceTests
     [InlineData("TotalTimeout", "needs Resilience:TotalTimeout (00:00:10) to be at least Timeout (00:00:30)")]
     [InlineData("FailureRatio", "needs Resilience:FailureRatio above 0 and at most 1")]
     [InlineData("MinimumThroughput", "needs Resilience:MinimumThroughput of at least 2")]
-    [InlineData("BreakDuration", "needs Resilience:SamplingDuration and Resilience:BreakDuration of at least 0.5 s")]
+    [InlineData("BreakDuration", "needs Resilience:BreakDuration of at least 0.5 s and at most 1 day")]
     public void Resilience_settings_are_checked_across_fields(string setting, string message)
     {
         var options = new PlugsmmClientOptions { ApiKey = "k" };
