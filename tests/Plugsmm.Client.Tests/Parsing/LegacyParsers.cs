@@ -9,7 +9,9 @@ namespace Plugsmm.Client.Tests.Parsing;
 
 // The answer parsers as they were before the one-pass readers (commit 55107ee): DTOs deserialized by a
 // source-generated context with flexible converters, JsonElement for values-or-errors, Dictionary<string, JsonElement>
-// for several statuses. Kept here, unchanged in behaviour, as the oracle the readers are compared with.
+// for several statuses. Kept here as the oracle the readers are compared with, unchanged in behaviour but for the
+// field answers of issue 15 (point 9), which both read alike: the status words seen in real answers and a refill
+// status nested one level ({"status":{"status":"Completed"}}).
 
 /// <summary>The pre-rewrite parser of each action, over the same <see cref="PanelAnswer"/>.</summary>
 internal static class LegacyParsers
@@ -265,6 +267,9 @@ internal static class LegacyParsers
     };
 
     private static RefillStatus? ToRefillStatus(JsonElement? status) =>
+        RefillWord(status) ?? (status is { ValueKind: JsonValueKind.Object } nested && nested.TryGetProperty("status", out var inner) ? RefillWord(inner) : null);
+
+    private static RefillStatus? RefillWord(JsonElement? status) =>
         status is { ValueKind: JsonValueKind.String } text
             ? new RefillStatus { State = LegacyStatusWords.ToRefillState(text.GetString()), StatusText = text.GetString()! }
             : null;
@@ -299,24 +304,24 @@ internal static class LegacyStatusWords
 {
     public static OrderState ToOrderState(string? word) => Normalize(word) switch
     {
-        "pending" => OrderState.Pending,
-        "inprogress" => OrderState.InProgress,
-        "processing" => OrderState.Processing,
-        "completed" or "complete" => OrderState.Completed,
+        "pending" or "queued" or "new" => OrderState.Pending,
+        "inprogress" or "running" or "active" => OrderState.InProgress,
+        "processing" or "processingorder" => OrderState.Processing,
+        "completed" or "complete" or "success" or "done" or "finished" => OrderState.Completed,
         "partial" => OrderState.Partial,
-        "canceled" or "cancelled" or "cancel" => OrderState.Canceled,
-        "refunded" => OrderState.Refunded,
-        "fail" or "failed" => OrderState.Failed,
-        "awaiting" => OrderState.Awaiting,
+        "canceled" or "cancelled" or "cancel" or "canscelled" => OrderState.Canceled,
+        "refunded" or "refund" => OrderState.Refunded,
+        "fail" or "failed" or "error" or "rejected" => OrderState.Failed,
+        "awaiting" or "waiting" => OrderState.Awaiting,
         _ => OrderState.Unknown,
     };
 
     public static RefillState ToRefillState(string? word) => Normalize(word) switch
     {
-        "pending" => RefillState.Pending,
-        "inprogress" => RefillState.InProgress,
-        "completed" or "complete" => RefillState.Completed,
-        "rejected" => RefillState.Rejected,
+        "pending" or "awaiting" => RefillState.Pending,
+        "inprogress" or "processing" or "refilling" => RefillState.InProgress,
+        "completed" or "complete" or "processed" => RefillState.Completed,
+        "rejected" or "refused" or "notfound" or "error" => RefillState.Rejected,
         _ => RefillState.Unknown,
     };
 
