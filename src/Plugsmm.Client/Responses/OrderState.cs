@@ -21,10 +21,10 @@ public enum OrderState
     /// <summary><c>Partial</c>: delivered in part; the rest refunded.</summary>
     Partial,
 
-    /// <summary><c>Canceled</c>, <c>Cancelled</c> (or the misspelling <c>canscelled</c>): canceled, refunded in full.</summary>
+    /// <summary><c>Canceled</c>, <c>Cancelled</c> or the misspelling <c>canscelled</c>.</summary>
     Canceled,
 
-    /// <summary><c>Refunded</c> (also <c>refund</c>): refunded in full.</summary>
+    /// <summary><c>Refunded</c> (also <c>refund</c>).</summary>
     Refunded,
 
     /// <summary><c>Fail</c>, <c>Failed</c>, <c>error</c> or <c>rejected</c>: the panel will not deliver it.</summary>
