@@ -11,34 +11,53 @@ internal sealed class ErrorClassifier
     /// <summary>The reason code of the one-order-per-link refusal (a documented decision: Permanent, see docs/errors.md).</summary>
     public const string LinkDuplicateReason = "active_order_for_link";
 
-    /// <summary>The built-in message rules, in the order tried. Matched case-insensitively as substrings.</summary>
+    /// <summary>
+    /// The built-in message rules, in the order tried: matched case-insensitively as substrings, so a more specific
+    /// pattern comes before one it contains or that could match the same message. Raw keys are matched without their
+    /// prefix (<c>not_enough_funds</c> matches <c>neworder.error.not_enough_funds</c> and <c>error.not_enough_funds</c>).
+    /// </summary>
     internal static readonly IReadOnlyList<PlugsmmErrorRule> BuiltInRules =
     [
-        Rule("neworder.error.not_enough_funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
+        Rule("not_enough_funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
         Rule("not enough funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
         Rule("insufficient funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
         Rule("insufficient balance", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
-        Rule("neworder.error.link_duplicate", PlugsmmErrorKind.Permanent, LinkDuplicateReason),
+        Rule("link_duplicate", PlugsmmErrorKind.Permanent, LinkDuplicateReason),
         Rule("active order with this link", PlugsmmErrorKind.Permanent, LinkDuplicateReason),
+        Rule("too_many_orders", PlugsmmErrorKind.Permanent, "too_many_active_orders"),
+        Rule("duplicate_order", PlugsmmErrorKind.Permanent, "duplicate_order"),
         Rule("too many requests", PlugsmmErrorKind.RateLimited, "rate_limited"),
         Rule("rate limit", PlugsmmErrorKind.RateLimited, "rate_limited"),
         Rule("invalid api key", PlugsmmErrorKind.Permanent, "invalid_api_key"),
         Rule("incorrect api key", PlugsmmErrorKind.Permanent, "invalid_api_key"),
-        Rule("neworder.error.incorrect_service_id", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("error.incorrect_service_id", PlugsmmErrorKind.Permanent, "invalid_service"),
+        Rule("incorrect_service_id", PlugsmmErrorKind.Permanent, "invalid_service"),
+        Rule("invalid_service", PlugsmmErrorKind.Permanent, "invalid_service"),
+        Rule("service_not_found", PlugsmmErrorKind.Permanent, "invalid_service"),
         Rule("incorrect service id", PlugsmmErrorKind.Permanent, "invalid_service"),
         Rule("service id does not exist", PlugsmmErrorKind.Permanent, "invalid_service"),
+        Rule("service_inactive", PlugsmmErrorKind.Permanent, "service_inactive"),
         Rule("neworder.error.link", PlugsmmErrorKind.Permanent, "invalid_link"),
+        Rule("invalid_link", PlugsmmErrorKind.Permanent, "invalid_link"),
+        Rule("link_not_found", PlugsmmErrorKind.Permanent, "invalid_link"),
         Rule("incorrect link", PlugsmmErrorKind.Permanent, "invalid_link"),
         Rule("bad link", PlugsmmErrorKind.Permanent, "invalid_link"),
         Rule("invalid link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("neworder.error.min_quantity", PlugsmmErrorKind.Permanent, "quantity_below_min"),
+        Rule("min_quantity", PlugsmmErrorKind.Permanent, "quantity_below_min"),
         Rule("quantity less than minimal", PlugsmmErrorKind.Permanent, "quantity_below_min"),
-        Rule("neworder.error.max_quantity", PlugsmmErrorKind.Permanent, "quantity_above_max"),
+        Rule("max_quantity", PlugsmmErrorKind.Permanent, "quantity_above_max"),
         Rule("quantity more than maximum", PlugsmmErrorKind.Permanent, "quantity_above_max"),
+        Rule("invalid_quantity", PlugsmmErrorKind.Permanent, "invalid_quantity"),
+        Rule("not_enough_quantity", PlugsmmErrorKind.Permanent, "invalid_quantity"),
         Rule("incorrect order id", PlugsmmErrorKind.Permanent, "invalid_order"),
+        Rule("incorrect_order_id", PlugsmmErrorKind.Permanent, "invalid_order"),
         Rule("refill not found", PlugsmmErrorKind.Permanent, "refill_not_found"),
         Rule("not eligible for refill", PlugsmmErrorKind.Permanent, "refill_not_eligible"),
+        Rule("refill is disabled", PlugsmmErrorKind.Permanent, "refill_disabled"),
+        Rule("refill not available", PlugsmmErrorKind.Permanent, "refill_disabled"),
+        Rule("order is too old", PlugsmmErrorKind.Permanent, "refill_too_old"),
+        Rule("refill task is not completed", PlugsmmErrorKind.Permanent, "refill_in_progress"),
+        Rule("refill already", PlugsmmErrorKind.Permanent, "refill_already_requested"),
+        Rule("error.refill_", PlugsmmErrorKind.Permanent, "refill_refused"),
         Rule("incorrect request", PlugsmmErrorKind.Permanent, "invalid_request"),
         Rule("invalid request", PlugsmmErrorKind.Permanent, "invalid_request"),
         Rule("neworder.error.", PlugsmmErrorKind.Permanent, "order_refused"),

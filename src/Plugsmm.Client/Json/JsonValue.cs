@@ -52,34 +52,40 @@ internal readonly ref struct JsonValue
     }
 
     /// <summary>An item's value-or-error: an object whose (last) <c>error</c> property says something is that item's error.</summary>
-    public bool TryGetItemError(out string error)
+    public bool TryGetItemError(out string error) => Property("error"u8).TryGetErrorText(out error);
+
+    /// <summary>
+    /// The property named <paramref name="name"/> of an object value, as a <see cref="JsonElement"/> finds it: the last
+    /// one so named, unless a later name cannot be decoded (then <see cref="InvalidOperationException"/>). A value nested
+    /// one level down (<c>{"status":{"status":"Completed"}}</c>) or an item's <c>error</c>. Absent for anything but an
+    /// object, or an object without it.
+    /// </summary>
+    public JsonValue Property(ReadOnlySpan<byte> name)
     {
-        error = string.Empty;
         if (Kind != JsonTokenType.StartObject)
         {
-            return false;
+            return default;
         }
 
-        // The property a JsonElement finds: the last one named "error", unless a later name cannot be decoded.
         var reader = _reader;
         var found = default(JsonValue);
         InvalidOperationException? undecodable = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool isError;
+            bool isName;
             try
             {
-                isError = PropertyNames.IsLikeJsonElement(ref reader, "error"u8);
+                isName = PropertyNames.IsLikeJsonElement(ref reader, name);
             }
             catch (InvalidOperationException exception)
             {
-                isError = false;
+                isName = false;
                 undecodable = exception;
                 found = default;
             }
 
             reader.Read();
-            if (isError)
+            if (isName)
             {
                 found = new JsonValue(reader, _json);
                 undecodable = null;
@@ -88,12 +94,7 @@ internal readonly ref struct JsonValue
             reader.Skip();
         }
 
-        if (undecodable is not null)
-        {
-            throw undecodable;
-        }
-
-        return found.TryGetErrorText(out error);
+        return undecodable is null ? found : throw undecodable;
     }
 
     /// <summary>A positive id: a number, or a string holding one between spaces.</summary>

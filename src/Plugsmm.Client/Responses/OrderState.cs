@@ -6,30 +6,30 @@ public enum OrderState
     /// <summary>A word this SDK does not know; see <see cref="OrderStatus.StatusText"/>.</summary>
     Unknown = 0,
 
-    /// <summary><c>Pending</c>: accepted, not started.</summary>
+    /// <summary><c>Pending</c> (also <c>queued</c>, <c>new</c>): accepted, not started.</summary>
     Pending,
 
-    /// <summary><c>In progress</c>: being delivered.</summary>
+    /// <summary><c>In progress</c> (also <c>running</c>, <c>active</c>): being delivered.</summary>
     InProgress,
 
-    /// <summary><c>Processing</c>: being prepared.</summary>
+    /// <summary><c>Processing</c> (also <c>processing order</c>): being prepared.</summary>
     Processing,
 
-    /// <summary><c>Completed</c>: delivered in full.</summary>
+    /// <summary><c>Completed</c> (also <c>complete</c>, <c>success</c>, <c>done</c>, <c>finished</c>): delivered in full.</summary>
     Completed,
 
     /// <summary><c>Partial</c>: delivered in part; the rest refunded.</summary>
     Partial,
 
-    /// <summary><c>Canceled</c> or <c>Cancelled</c>.</summary>
+    /// <summary><c>Canceled</c>, <c>Cancelled</c> or the misspelling <c>canscelled</c>.</summary>
     Canceled,
 
-    /// <summary><c>Refunded</c>.</summary>
+    /// <summary><c>Refunded</c> (also <c>refund</c>).</summary>
     Refunded,
 
-    /// <summary><c>Fail</c> or <c>Failed</c>.</summary>
+    /// <summary><c>Fail</c>, <c>Failed</c>, <c>error</c> or <c>rejected</c>: the panel will not deliver it.</summary>
     Failed,
 
-    /// <summary><c>Awaiting</c>: waiting to start (some panels).</summary>
+    /// <summary><c>Awaiting</c> (also <c>waiting</c>): waiting to start (some panels).</summary>
     Awaiting,
 }

@@ -9,12 +9,18 @@ namespace Plugsmm.Client;
 /// </summary>
 internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
 {
+    /// <summary>The longest panel order id put in a message; a longer one is cut.</summary>
+    private const int MaxPanelIdLength = 200;
+
     // A PHP file saved with a byte-order mark puts it before the JSON: it is not part of the answer.
     private readonly ReadOnlySpan<byte> _body = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
     private readonly string action = call.Action;
 
     /// <summary>The answer's bytes (without a byte-order mark).</summary>
     public ReadOnlySpan<byte> Body => _body;
+
+    /// <summary>Whether the HTTP status is 2xx.</summary>
+    public bool IsSuccessStatus => statusCode is >= 200 and <= 299;
 
     /// <summary>
     /// A reader on the answer's first token, which must be the start of an object. JSON <c>null</c> or any other
@@ -156,7 +162,28 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         };
     }
 
-    /// <summary>The body is not JSON of the expected shape (HTML, empty, truncated, wrong types).</summary>
+    /// <summary>
+    /// An order id that is no whole number a <see cref="long"/> holds (<c>"ref_01HG9X…"</c>): the panel took the order,
+    /// but the caller cannot be given its id, so the outcome is unknown to the caller, who reconciles it by the panel's id
+    /// (in <see cref="PlugsmmException.PanelError"/> and the message).
+    /// </summary>
+    public PlugsmmException NonNumericOrderId(string panelId)
+    {
+        panelId = Clean(panelId.Length <= MaxPanelIdLength ? panelId : panelId[..MaxPanelIdLength] + "…");
+        return new(
+            $"Plugsmm API: the panel answered {action} with the order id '{panelId}', which is not a whole number this client can return; the order was placed: record that id and reconcile the order by it, never place it again",
+            action,
+            PlugsmmErrorKind.Unknown,
+            statusCode,
+            panelError: panelId,
+            responsePreview: ResponsePreview.Create(_body, call.ApiKey))
+        {
+            Reason = "non_numeric_order_id",
+            RetryAfter = retryAfter,
+            OutcomeUnknown = true,
+        };
+    }
+
     /// <summary>
     /// Whether a reader's exception means the answer cannot be read: the JSON is malformed (<see cref="JsonException"/>),
     /// or a value JSON accepts cannot be made into .NET text (<see cref="InvalidOperationException"/>: invalid UTF-8
@@ -169,6 +196,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         ? NotJson(exception.Message, exception)
         : NotJson($"a value cannot be read: {exception.Message}", exception);
 
+    /// <summary>The body is not JSON of the expected shape (HTML, empty, truncated, wrong types).</summary>
     /// <remarks>
     /// Behind an HTTP failure (a 5xx, a Cloudflare 52x, a 429, a 403) the failure is the reason (<c>http_500</c>,
     /// <c>cloudflare_522</c>, …) and the unreadable body only detail; <c>invalid_json</c> is left for a 2xx.

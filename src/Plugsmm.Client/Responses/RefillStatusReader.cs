@@ -1,6 +1,9 @@
 namespace Plugsmm.Client;
 
-/// <summary>The answers to <c>refill_status</c>: one refill's status word (<c>{"status":"Completed"}</c>), or, for several refills, each one's status or error.</summary>
+/// <summary>
+/// The answers to <c>refill_status</c>: one refill's status word (<c>{"status":"Completed"}</c>, or nested:
+/// <c>{"status":{"status":"Completed"}}</c>), or, for several refills, each one's status or error.
+/// </summary>
 internal static class RefillStatusReader
 {
     /// <summary>One refill's status.</summary>
@@ -38,7 +41,12 @@ internal static class RefillStatusReader
         : name.SequenceEqual("status"u8) ? ItemListReader.ItemField.Value
         : ItemListReader.ItemField.Unknown;
 
-    /// <summary>A status word, or null for anything but a string.</summary>
+    /// <summary>
+    /// A status word, as a string (<c>"Completed"</c>) or nested one level in an object's own <c>status</c>
+    /// (<c>{"status":"Completed"}</c>, as some panels answer); null for anything else.
+    /// </summary>
     private static RefillStatus? ToRefillStatus(scoped in JsonValue status) =>
-        status.ReadString() is { } text ? new RefillStatus { State = StatusWords.ToRefillState(text), StatusText = text } : null;
+        (status.ReadString() ?? status.Property("status"u8).ReadString()) is { } text
+            ? new RefillStatus { State = StatusWords.ToRefillState(text), StatusText = text }
+            : null;
 }

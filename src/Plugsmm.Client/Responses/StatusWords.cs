@@ -1,6 +1,10 @@
 namespace Plugsmm.Client;
 
-/// <summary>Maps the panels' status words, in any case and spacing, to the SDK's states.</summary>
+/// <summary>
+/// Maps the panels' status words, in any case and spacing, to the SDK's states (docs/api-mapping.md lists them, the
+/// words seen in real answers included: <c>canscelled</c>, <c>processing order</c>, <c>done</c>, <c>Refused</c>, …).
+/// A word not listed is <c>Unknown</c>, never guessed.
+/// </summary>
 internal static class StatusWords
 {
     private const int MaxWordLength = 32;
@@ -10,15 +14,15 @@ internal static class StatusWords
         Span<char> buffer = stackalloc char[MaxWordLength];
         return Normalize(word, buffer) switch
         {
-            "pending" => OrderState.Pending,
-            "inprogress" => OrderState.InProgress,
-            "processing" => OrderState.Processing,
-            "completed" or "complete" => OrderState.Completed,
+            "pending" or "queued" or "new" => OrderState.Pending,
+            "inprogress" or "running" or "active" => OrderState.InProgress,
+            "processing" or "processingorder" => OrderState.Processing,
+            "completed" or "complete" or "success" or "done" or "finished" => OrderState.Completed,
             "partial" => OrderState.Partial,
-            "canceled" or "cancelled" or "cancel" => OrderState.Canceled,
-            "refunded" => OrderState.Refunded,
-            "fail" or "failed" => OrderState.Failed,
-            "awaiting" => OrderState.Awaiting,
+            "canceled" or "cancelled" or "cancel" or "canscelled" => OrderState.Canceled,
+            "refunded" or "refund" => OrderState.Refunded,
+            "fail" or "failed" or "error" or "rejected" => OrderState.Failed,
+            "awaiting" or "waiting" => OrderState.Awaiting,
             _ => OrderState.Unknown,
         };
     }
@@ -28,10 +32,10 @@ internal static class StatusWords
         Span<char> buffer = stackalloc char[MaxWordLength];
         return Normalize(word, buffer) switch
         {
-            "pending" => RefillState.Pending,
-            "inprogress" => RefillState.InProgress,
-            "completed" or "complete" => RefillState.Completed,
-            "rejected" => RefillState.Rejected,
+            "pending" or "awaiting" => RefillState.Pending,
+            "inprogress" or "processing" or "refilling" => RefillState.InProgress,
+            "completed" or "complete" or "processed" => RefillState.Completed,
+            "rejected" or "refused" or "notfound" or "error" => RefillState.Rejected,
             _ => RefillState.Unknown,
         };
     }

@@ -9,7 +9,9 @@ namespace Plugsmm.Client.Tests.Parsing;
 
 // The answer parsers as they were before the one-pass readers (commit 55107ee): DTOs deserialized by a
 // source-generated context with flexible converters, JsonElement for values-or-errors, Dictionary<string, JsonElement>
-// for several statuses. Kept here, unchanged in behaviour, as the oracle the readers are compared with.
+// for several statuses. Kept here as the oracle the readers are compared with, unchanged in behaviour but for the
+// field answers of issue 15 (point 9), which both read alike: the status words seen in real answers, a refill status
+// nested one level ({"status":{"status":"Completed"}}), and an add answer's order id that is no long but has a digit.
 
 /// <summary>The pre-rewrite parser of each action, over the same <see cref="PanelAnswer"/>.</summary>
 internal static class LegacyParsers
@@ -44,13 +46,18 @@ internal static class LegacyParsers
     public static long Add(PanelAnswer answer, int status)
     {
         var dto = Read(answer, LegacyJsonContext.Default.LegacyAddDto);
-        if (dto.Order is > 0 && IsError(dto.Error))
+        if (dto.Order.Text is { } panelId && status is >= 200 and <= 299)
         {
-            throw answer.PanelErrorBesideOrder(ErrorText(dto.Error!.Value), dto.Order.Value);
+            throw answer.NonNumericOrderId(panelId);
+        }
+
+        if (dto.Order.Id is > 0 && IsError(dto.Error))
+        {
+            throw answer.PanelErrorBesideOrder(ErrorText(dto.Error!.Value), dto.Order.Id.Value);
         }
 
         ThrowIfError(answer, status, dto.Error);
-        return dto.Order is { } id and > 0
+        return dto.Order.Id is { } id and > 0
             ? id
             : throw answer.Unexpected("no order id; the order may or may not have been placed, check the panel before ordering again");
     }
@@ -265,6 +272,9 @@ internal static class LegacyParsers
     };
 
     private static RefillStatus? ToRefillStatus(JsonElement? status) =>
+        RefillWord(status) ?? (status is { ValueKind: JsonValueKind.Object } nested && nested.TryGetProperty("status", out var inner) ? RefillWord(inner) : null);
+
+    private static RefillStatus? RefillWord(JsonElement? status) =>
         status is { ValueKind: JsonValueKind.String } text
             ? new RefillStatus { State = LegacyStatusWords.ToRefillState(text.GetString()), StatusText = text.GetString()! }
             : null;
@@ -299,24 +309,24 @@ internal static class LegacyStatusWords
 {
     public static OrderState ToOrderState(string? word) => Normalize(word) switch
     {
-        "pending" => OrderState.Pending,
-        "inprogress" => OrderState.InProgress,
-        "processing" => OrderState.Processing,
-        "completed" or "complete" => OrderState.Completed,
+        "pending" or "queued" or "new" => OrderState.Pending,
+        "inprogress" or "running" or "active" => OrderState.InProgress,
+        "processing" or "processingorder" => OrderState.Processing,
+        "completed" or "complete" or "success" or "done" or "finished" => OrderState.Completed,
         "partial" => OrderState.Partial,
-        "canceled" or "cancelled" or "cancel" => OrderState.Canceled,
-        "refunded" => OrderState.Refunded,
-        "fail" or "failed" => OrderState.Failed,
-        "awaiting" => OrderState.Awaiting,
+        "canceled" or "cancelled" or "cancel" or "canscelled" => OrderState.Canceled,
+        "refunded" or "refund" => OrderState.Refunded,
+        "fail" or "failed" or "error" or "rejected" => OrderState.Failed,
+        "awaiting" or "waiting" => OrderState.Awaiting,
         _ => OrderState.Unknown,
     };
 
     public static RefillState ToRefillState(string? word) => Normalize(word) switch
     {
-        "pending" => RefillState.Pending,
-        "inprogress" => RefillState.InProgress,
-        "completed" or "complete" => RefillState.Completed,
-        "rejected" => RefillState.Rejected,
+        "pending" or "awaiting" => RefillState.Pending,
+        "inprogress" or "processing" or "refilling" => RefillState.InProgress,
+        "completed" or "complete" or "processed" => RefillState.Completed,
+        "rejected" or "refused" or "notfound" or "error" => RefillState.Rejected,
         _ => RefillState.Unknown,
     };
 
@@ -481,6 +491,29 @@ internal sealed class LegacyOptionalInt64Converter : JsonConverter<long?>
     }
 }
 
+/// <summary>An add answer's order id: the number, or the text of one that is no long but has a digit (<c>"ref_01HG9X"</c>).</summary>
+internal readonly record struct LegacyOrderId(long? Id, string? Text);
+
+internal sealed class LegacyOrderIdConverter : JsonConverter<LegacyOrderId>
+{
+    public override bool HandleNull => true;
+
+    public override LegacyOrderId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        LegacyOptionalInt64Converter.SkipComposite(ref reader);
+        var id = LegacyFlexibleNumbers.ReadOptionalInt64(ref reader);
+        var text = id is not null ? null : reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString()!.Trim(),
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan).Trim(),
+            _ => null,
+        };
+        return new(id, text is not null && text.Any(char.IsAsciiDigit) ? text : null);
+    }
+
+    public override void Write(Utf8JsonWriter writer, LegacyOrderId value, JsonSerializerOptions options) => throw new NotSupportedException();
+}
+
 internal sealed class LegacyOptionalDecimalConverter : JsonConverter<decimal?>
 {
     public override bool HandleNull => true;
@@ -572,8 +605,8 @@ internal sealed class LegacyServiceDto
 internal sealed class LegacyAddDto
 {
     [JsonPropertyName("order")]
-    [JsonConverter(typeof(LegacyOptionalInt64Converter))]
-    public long? Order { get; set; }
+    [JsonConverter(typeof(LegacyOrderIdConverter))]
+    public LegacyOrderId Order { get; set; }
 
     [JsonPropertyName("error")]
     public JsonElement? Error { get; set; }
