@@ -672,10 +672,20 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return null;
     }
 
-    /// <summary>Where a redirect points, scheme and host only (a relative Location is resolved against BaseAddress).</summary>
-    private string RedirectTarget(Uri? location) =>
-        location is null ? "nowhere"
-        : (location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location)).GetLeftPart(UriPartial.Authority);
+    /// <summary>
+    /// Where a redirect points: scheme, host and port only, never its user-info (<c>https://KEY@host</c>), path or query
+    /// (a relative Location is resolved against BaseAddress).
+    /// </summary>
+    private string RedirectTarget(Uri? location)
+    {
+        if (location is null)
+        {
+            return "nowhere";
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location);
+        return Clean($"{target.Scheme}://{target.Authority}");
+    }
 
     private static PlugsmmException TooLarge(CallInfo call, int status, long max) =>
         new($"The answer to {call.Action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", call.Action, ErrorClassifier.ClassifyUnreadableBody(status), status)
