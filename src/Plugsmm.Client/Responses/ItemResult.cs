@@ -25,7 +25,7 @@ public sealed class ItemResult<T>
 
     /// <summary>
     /// The panel's error for this item (<c>Incorrect order ID</c>, …), or <see langword="null"/>: API key removed,
-    /// control characters replaced by spaces, at most 512 chars (as <see cref="PlugsmmException.PanelError"/>).
+    /// control characters replaced by spaces, at most 512 chars of the panel's text (as <see cref="PlugsmmException.PanelError"/>).
     /// </summary>
     public string? Error { get; }
 
