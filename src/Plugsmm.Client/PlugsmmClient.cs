@@ -33,6 +33,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ErrorClassifier _classifier;
+    private readonly KeySpellings _key;
     private readonly CallPipeline _pipeline;
     private readonly CallTelemetry _telemetry;
     private readonly AttemptTimer _attemptTimer;
@@ -73,6 +74,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _time = timeProvider;
         _logger = logger;
         _classifier = new ErrorClassifier(_options.ErrorRules);
+        _key = new KeySpellings(_options.ApiKey);
         _telemetry = new CallTelemetry(logger, metrics, PanelName(name));
         _pipeline = pipeline ?? new CallPipeline(_options, timeProvider, _telemetry);
         _attemptTimer = new AttemptTimer(timeProvider);
@@ -317,7 +319,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
         try
         {
-            var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _options.ApiKey, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
+            var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _key, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
             var correlationId = call.CorrelationId;
             var panel = _telemetry.Panel;
             using var activity = PlugsmmTracing.Start(action);
@@ -455,7 +457,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             attempts,
             exception.OutcomeUnknown,
             correlationId,
-            ResponsePreview.Scrub(exception.Message, _options.ApiKey),
+            PanelText.Clean(exception.Message, _key, PanelText.MaxMessageChars),
             exception.ResponsePreview ?? string.Empty);
         _telemetry.Metrics.Failure(action, _telemetry.Panel, exception.Kind, _time.GetElapsedTime(started).TotalSeconds);
         if (activity is not null)
@@ -594,20 +596,18 @@ public sealed class PlugsmmClient : IPlugsmmClient
         }
     }
 
-    /// <summary>Removes the API key from text that is about to go into an exception or a log line.</summary>
-    private string Clean(string text) => ResponsePreview.Scrub(text, _options.ApiKey);
+    /// <summary>Text that is about to go into an exception or a log line: key removed, flattened, capped (<see cref="PanelText"/>).</summary>
+    private string Clean(string text) => PanelText.Clean(text, _key);
 
     /// <summary>
-    /// The inner exception to attach: the original, unless its text holds the API key (a proxy or handler that
-    /// echoed the body), in which case a stand-in with the text scrubbed, so ToString() never prints the key.
+    /// The inner exception to attach: the original, unless its message is longer than a message may be or its text
+    /// holds the API key in any spelling (a proxy or handler that echoed the body), in which case a stand-in with the
+    /// message cleaned, so ToString() never prints the key or megabytes.
     /// </summary>
-    private Exception Sanitize(Exception exception)
-    {
-        var text = exception.ToString();
-        return Clean(text) == text
+    private Exception Sanitize(Exception exception) =>
+        exception.Message.Length <= PanelText.MaxChars && !_key.AreIn(exception.ToString())
             ? exception
-            : new InvalidOperationException($"{exception.GetType().FullName}: {Clean(exception.Message)} (the original exception was dropped because it held the API key)");
-    }
+            : new InvalidOperationException($"{exception.GetType().FullName}: {Clean(exception.Message)} (the original exception was dropped because it held the API key or too long a message)");
 
     /// <summary>
     /// Reads an answer. A value JSON accepts but .NET cannot turn into a string (invalid UTF-8 inside a string, say)
@@ -644,10 +644,20 @@ public sealed class PlugsmmClient : IPlugsmmClient
         return null;
     }
 
-    /// <summary>Where a redirect points, scheme and host only (a relative Location is resolved against BaseAddress).</summary>
-    private string RedirectTarget(Uri? location) =>
-        location is null ? "nowhere"
-        : (location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location)).GetLeftPart(UriPartial.Authority);
+    /// <summary>
+    /// Where a redirect points: scheme, host and port only, never its user-info (<c>https://KEY@host</c>), path or query
+    /// (a relative Location is resolved against BaseAddress).
+    /// </summary>
+    private string RedirectTarget(Uri? location)
+    {
+        if (location is null)
+        {
+            return "nowhere";
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(_options.BaseAddress, location);
+        return Clean($"{target.Scheme}://{target.Authority}");
+    }
 
     private static PlugsmmException TooLarge(CallInfo call, int status, long max) =>
         new($"The answer to {call.Action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", call.Action, ErrorClassifier.ClassifyUnreadableBody(status), status)

@@ -69,6 +69,10 @@ public static class PlugsmmServiceCollectionExtensions
         return services
             .AddHttpClient(PlugsmmClientFactory.HttpClientName(name))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // IHttpClientFactory's logging handlers put raw answer-header values in their log state at Trace (only the
+            // formatted text is redacted): a panel echoing the key in a header would hand it to any structured sink.
+            // The client logs each call itself; a host can add a logger of its own with AddLogger.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // The API key is in the body: a redirect must never carry it elsewhere.

@@ -46,10 +46,18 @@ public sealed class PlugsmmException : Exception
     /// <summary>The HTTP status of the answer, or <see langword="null"/> when none came.</summary>
     public int? StatusCode { get; }
 
-    /// <summary>The panel's error text (<c>Not enough funds on balance</c>, …), or <see langword="null"/>. For admins, never for users.</summary>
+    /// <summary>
+    /// The panel's error text (<c>Not enough funds on balance</c>, …), or <see langword="null"/>. For admins, never for
+    /// users. As safe to log as <see cref="Exception.Message"/>: the API key removed in any spelling (as written, JSON-,
+    /// HTML- or form-escaped, base64), control characters and line breaks replaced by spaces, and at most 512 chars
+    /// (then '…').
+    /// </summary>
     public string? PanelError { get; }
 
-    /// <summary>The start of an answer that could not be read (at most 512 chars, API key removed), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The start of an answer that could not be read (its first 512 chars and '…', API key removed in any spelling,
+    /// control characters replaced by spaces), or <see langword="null"/>.
+    /// </summary>
     public string? ResponsePreview { get; }
 
     /// <summary>

@@ -2,10 +2,10 @@ namespace Plugsmm.Client;
 
 /// <summary>
 /// One call in flight: what its attempts need to classify failures (the action, whether it has side effects, the
-/// rules, the key to scrub), its correlation id, and how many attempts it has made. The resilience pipeline reads it
+/// rules, the key's spellings to scrub), its correlation id, and how many attempts it has made. The resilience pipeline reads it
 /// from the <see cref="Polly.ResilienceContext"/> (<see cref="CallPipeline.Call"/>) to decide on retries and to log them.
 /// </summary>
-internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifier classifier, string? apiKey, string correlationId)
+internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifier classifier, KeySpellings key, string correlationId)
 {
     public string Action => action;
 
@@ -13,7 +13,8 @@ internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifi
 
     public ErrorClassifier Classifier => classifier;
 
-    public string? ApiKey => apiKey;
+    /// <summary>The API key's spellings, to remove from what the panel says (<see cref="PanelText.Clean"/>).</summary>
+    public KeySpellings Key => key;
 
     public string CorrelationId => correlationId;
 

@@ -23,7 +23,10 @@ public sealed class ItemResult<T>
     /// <summary>Whether the panel gave a value for this item.</summary>
     public bool IsSuccess => Error is null;
 
-    /// <summary>The panel's error for this item (<c>Incorrect order ID</c>, …), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The panel's error for this item (<c>Incorrect order ID</c>, …), or <see langword="null"/>: API key removed,
+    /// control characters replaced by spaces, at most 512 chars of the panel's text (as <see cref="PlugsmmException.PanelError"/>).
+    /// </summary>
     public string? Error { get; }
 
     /// <summary>

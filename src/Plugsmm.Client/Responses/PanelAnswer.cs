@@ -127,8 +127,8 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// <summary>The panel's own error for the whole call: the panel refused it, so nothing was carried out.</summary>
     public PlugsmmException PanelError(string text)
     {
-        // A panel may echo the key back ("Invalid API key: …"): it never goes further than here.
-        text = ResponsePreview.Scrub(text, call.ApiKey);
+        // A panel may echo the key back ("Invalid API key: …"), break lines or send megabytes: none of it goes further.
+        text = Clean(text);
         var (kind, reason) = call.Classifier.ClassifyMessage(text);
         var unclassified = kind == PlugsmmErrorKind.Unknown;
         if (kind == PlugsmmErrorKind.Unknown && statusCode != 200)
@@ -210,7 +210,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
             action,
             kind,
             statusCode,
-            responsePreview: ResponsePreview.Create(_body, call.ApiKey),
+            responsePreview: PanelText.Preview(_body, call.Key),
             innerException: inner)
         {
             Reason = reason,
@@ -229,7 +229,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
             action,
             kind,
             statusCode,
-            responsePreview: ResponsePreview.Create(_body, call.ApiKey))
+            responsePreview: PanelText.Preview(_body, call.Key))
         {
             Reason = reason,
             RetryAfter = retryAfter,
@@ -237,8 +237,8 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         };
     }
 
-    /// <summary>Removes the API key from text that came from the panel.</summary>
-    public string Clean(string text) => ResponsePreview.Scrub(text, call.ApiKey);
+    /// <summary>Text that came from the panel, fit for a message or a log line: key removed, flattened, capped (<see cref="PanelText"/>).</summary>
+    public string Clean(string text) => PanelText.Clean(text, call.Key);
 
     /// <summary>Problems are reported as "an object", "a string", …: the token the reader found.</summary>
     private static string Describe(JsonTokenType token) => token switch

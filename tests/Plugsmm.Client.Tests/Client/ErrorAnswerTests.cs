@@ -79,7 +79,8 @@ public sealed class ErrorAnswerTests
         Assert.DoesNotContain(PanelStub.ApiKey, error.ResponsePreview!, StringComparison.Ordinal);
         Assert.DoesNotContain(PanelStub.ApiKey, error.ToString(), StringComparison.Ordinal);
         Assert.Contains("key=*** again ***", error.ResponsePreview, StringComparison.Ordinal);
-        Assert.Equal(513, error.ResponsePreview!.Length);
+        // The page's own first 512 chars, keys masked, then '…'.
+        Assert.Equal("<html>" + new string('x', 300) + " key=*** again ***" + new string('y', 512 - 382) + "…", error.ResponsePreview);
     }
 
     [Fact]

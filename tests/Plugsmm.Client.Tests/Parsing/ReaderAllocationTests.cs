@@ -9,7 +9,7 @@ namespace Plugsmm.Client.Tests.Parsing;
 /// </summary>
 public sealed class ReaderAllocationTests
 {
-    private static readonly CallInfo Call = new("status", false, new ErrorClassifier(null), "allocation-key-0123456789abcdef", "allocation");
+    private static readonly CallInfo Call = new("status", false, new ErrorClassifier(null), new KeySpellings("allocation-key-0123456789abcdef"), "allocation");
 
     [Fact]
     public void Reading_an_order_id_allocates_nothing()

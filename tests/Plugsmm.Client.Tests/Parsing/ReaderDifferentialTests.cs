@@ -154,7 +154,7 @@ public sealed class ReaderDifferentialTests
     /// <summary>What a parser made of an answer, in a form two parsers can be compared by.</summary>
     private static string Run(string action, Parse parse, int status, byte[] body)
     {
-        var answer = new PanelAnswer(new CallInfo(action, CallInfo.ChangesState(action), Classifier, Key, "differential"), status, body, null);
+        var answer = new PanelAnswer(new CallInfo(action, CallInfo.ChangesState(action), Classifier, new KeySpellings(Key), "differential"), status, body, null);
         try
         {
             object? value;
