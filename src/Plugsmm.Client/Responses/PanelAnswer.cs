@@ -176,7 +176,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
             PlugsmmErrorKind.Unknown,
             statusCode,
             panelError: panelId,
-            responsePreview: ResponsePreview.Create(_body, call.ApiKey))
+            responsePreview: PanelText.Preview(_body, call.Key))
         {
             Reason = "non_numeric_order_id",
             RetryAfter = retryAfter,

@@ -41,7 +41,7 @@ public sealed class KeyEchoTests
             failures.Add(await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync()));
         }
 
-        Assert.Equal(["invalid_api_key", "error_beside_order", "invalid_json", "unexpected_answer", "connection"], failures.Select(f => f.Reason));
+        Assert.Equal(["invalid_api_key", "error_beside_order", "http_502", "unexpected_answer", "connection"], failures.Select(f => f.Reason));
         Assert.False(items[0].IsSuccess);
         var texts = failures.SelectMany(f => new[] { f.Message, f.ToString(), f.PanelError ?? string.Empty, f.ResponsePreview ?? string.Empty })
             .Concat(items.SelectMany(i => new[] { i.Error ?? string.Empty, i.ToString(), Record.Exception(() => i.Value)?.Message ?? string.Empty }))
