@@ -147,7 +147,7 @@ public sealed class HostileAnswerTests
         if (status == 307)
         {
             Figures.Write("34-hostile-redirect", new JsonObject { ["statuses"] = "301,302,307,308", ["other_host_connections"] = 0 },
-                "| redirect (301, 302, 307, 308) to another host (127.0.0.2), client from `AddPlugsmmClient` | `Permanent/redirect` | never followed; the other host accepted **0** connections, so the key never went there |");
+                "| redirect (301, 302, 307, 308) to another host (127.0.0.2), client from `AddPlugsmmClient` | `Permanent/redirect` | never followed; the other host accepted **0** connections, so the key never went there; the message names the target's scheme, host and port only |");
         }
     }
 
