@@ -217,6 +217,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var results = new Dictionary<long, ItemResult<T>>(distinct.Count);
         var failures = new List<PlugsmmException>();
         var anyAnswered = false;
+        var idsSent = 0;
         foreach (var chunk in distinct.Chunk(MaxIdsPerRequest))
         {
             var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -225,8 +226,22 @@ public sealed class PlugsmmClient : IPlugsmmClient
             {
                 answered = await SendAsync(action, Fields(action, field, list), read, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && CallInfo.ChangesState(action)
+                && (idsSent > 0 || exception is PlugsmmOperationCanceledException))
+            {
+                // The caller gave up after requests went out (this one, or earlier ones whose results are now lost to it):
+                // not "nothing happened", whatever the cancellation itself says.
+                var sent = idsSent + (exception is PlugsmmOperationCanceledException ? chunk.Length : 0);
+                throw new PlugsmmOperationCanceledException(
+                    $"The caller cancelled {action} after requests for the first {sent.ToString(CultureInfo.InvariantCulture)} of {distinct.Count.ToString(CultureInfo.InvariantCulture)} distinct ids went out: the panel may have carried them out; check them before repeating.",
+                    action,
+                    (exception as PlugsmmOperationCanceledException)?.CorrelationId ?? string.Empty,
+                    exception,
+                    cancellationToken);
+            }
             catch (PlugsmmException exception)
             {
+                idsSent += chunk.Length;
                 // One request of many failed: the others' results (cancels or refills already made) must not be lost,
                 // and its own ids carry its outcome (known failure, or unknown when it may have been carried out).
                 failures.Add(exception);
@@ -239,11 +254,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
 
             anyAnswered = true;
+            idsSent += chunk.Length;
             foreach (var id in chunk)
             {
-                results[id] = answered.TryGetValue(id, out var item)
-                    ? item
-                    : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
+                results[id] = answered.TryGetValue(id, out var item) ? item : NoEntry<T>(id, action);
             }
         }
 
@@ -257,6 +271,14 @@ public sealed class PlugsmmClient : IPlugsmmClient
 
         return distinct.Select(id => results[id]).ToArray();
     }
+
+    /// <summary>
+    /// An id the panel's answer leaves out. For a read, a failure; for a refill or cancel, the panel may still have
+    /// carried it out (it answered for the request), so its outcome is unknown.
+    /// </summary>
+    private static ItemResult<T> NoEntry<T>(long id, string action) => CallInfo.ChangesState(action)
+        ? ItemResult.Unknown<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id: it may have been carried out; check it before repeating.", action) { Reason = "no_entry", OutcomeUnknown = true })
+        : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
 
     private static List<long> DistinctIds(IEnumerable<long> ids, string parameter)
     {
@@ -457,8 +479,8 @@ public sealed class PlugsmmClient : IPlugsmmClient
             attempts,
             exception.OutcomeUnknown,
             correlationId,
-            PanelText.Clean(exception.Message, _key, PanelText.MaxMessageChars),
-            exception.ResponsePreview ?? string.Empty);
+            LogText.Defang(PanelText.Clean(exception.Message, _key, PanelText.MaxMessageChars)),
+            LogText.Defang(exception.ResponsePreview ?? string.Empty));
         _telemetry.Metrics.Failure(action, _telemetry.Panel, exception.Kind, _time.GetElapsedTime(started).TotalSeconds);
         if (activity is not null)
         {

@@ -25,7 +25,7 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
                 ClientLog.Timeout(logger, rejected.Timeout.TotalSeconds, action, correlationId);
                 break;
             case PlugsmmException { UnreadableAnswer: true } invalid:
-                ClientLog.InvalidJson(logger, action, invalid.StatusCode, correlationId, invalid.ResponsePreview ?? string.Empty);
+                ClientLog.InvalidJson(logger, action, invalid.StatusCode, correlationId, LogText.Defang(invalid.ResponsePreview ?? string.Empty));
                 break;
             case PlugsmmException { Reason: "circuit_open" }:
                 ClientLog.CircuitOpenSkip(logger, action, panel, correlationId);

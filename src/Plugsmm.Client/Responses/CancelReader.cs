@@ -12,7 +12,7 @@ internal static class CancelReader
             static (id, scoped in value, answer) =>
                 value.TryGetItemError(out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
                 : value.ReadFlag() is { } accepted ? ItemResult.Success(id, accepted)
-                : ItemResult.Failure<bool>(id, "The panel's answer for this order has no cancel result."));
+                : ItemResult.Unknown<bool>(id, answer.UnreadableItem(value.ReadString() is { } text ? $"has the cancel result '{text}', which is no yes or no" : "has no cancel result")));
 
     /// <summary>What a (decoded) property name of an item is.</summary>
     internal static ItemListReader.ItemField ItemFieldOf(ReadOnlySpan<byte> name) =>

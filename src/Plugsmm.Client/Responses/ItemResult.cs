@@ -69,4 +69,7 @@ public static class ItemResult
         ArgumentException.ThrowIfNullOrEmpty(error);
         return new(id, default, error);
     }
+
+    /// <summary>An item whose side effect may have happened: its error is <paramref name="exception"/>'s message.</summary>
+    internal static ItemResult<T> Unknown<T>(long id, PlugsmmException exception) => new(id, default, exception.Message, exception);
 }

@@ -185,6 +185,17 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     }
 
     /// <summary>
+    /// An item of a refill or cancel answer that is neither a result nor an error (a refill id that is no number, a
+    /// cancel result that is no flag): the panel may have carried it out, so its outcome is unknown.
+    /// </summary>
+    public PlugsmmException UnreadableItem(string problem) =>
+        new(Clean($"The panel's answer to {action} for this id {problem}: it may have been carried out; check it before repeating."), action, PlugsmmErrorKind.Unknown, statusCode)
+        {
+            Reason = "unreadable_item",
+            OutcomeUnknown = call.HasSideEffects,
+        };
+
+    /// <summary>
     /// Whether a reader's exception means the answer cannot be read: the JSON is malformed (<see cref="JsonException"/>),
     /// or a value JSON accepts cannot be made into .NET text (<see cref="InvalidOperationException"/>: invalid UTF-8
     /// inside a string, say).
@@ -203,8 +214,11 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// </remarks>
     public PlugsmmException NotJson(string problem, Exception? inner)
     {
-        var kind = statusCode == 429 ? PlugsmmErrorKind.RateLimited : ErrorClassifier.ClassifyUnreadableBody(statusCode);
-        var reason = statusCode is >= 200 and <= 299 ? "invalid_json" : ErrorClassifier.ClassifyStatus(statusCode).Reason;
+        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, "invalid_json") : ErrorClassifier.ClassifyStatus(statusCode);
+        if (kind == PlugsmmErrorKind.Unknown)
+        {
+            kind = ErrorClassifier.ClassifyUnreadableBody(statusCode);
+        }
         return new(
             Clean($"Unreadable answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}, not JSON): {problem}"),
             action,

@@ -24,7 +24,7 @@ internal static class RefillReader
             static (id, scoped in value, answer) =>
                 value.TryGetItemError(out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
                 : value.TryReadId(out var refillId) ? ItemResult.Success(id, refillId)
-                : ItemResult.Failure<long>(id, "The panel's answer for this order has no refill id."));
+                : ItemResult.Unknown<long>(id, answer.UnreadableItem(value.ReadString() is { } text ? $"has the refill id '{text}', which is not a whole number" : "has no refill id")));
 
     /// <summary>What a (decoded) property name of the answer to one refill is.</summary>
     internal static ValueAnswerReader.AnswerField FieldOf(ReadOnlySpan<byte> name) =>

@@ -49,6 +49,23 @@ public sealed class ErrorAnswerTests
     }
 
     [Theory]
+    [InlineData(401, PlugsmmErrorKind.Permanent)]
+    [InlineData(403, PlugsmmErrorKind.Permanent)]
+    [InlineData(404, PlugsmmErrorKind.Unknown)]
+    [InlineData(429, PlugsmmErrorKind.RateLimited)]
+    public async Task An_unreadable_page_and_an_empty_json_answer_at_the_same_status_are_classified_alike(int status, PlugsmmErrorKind kind)
+    {
+        using var html = new PanelStub().Answer("<html>Just a moment...</html>", (HttpStatusCode)status, "text/html");
+        using var json = new PanelStub().Answer("{}", (HttpStatusCode)status);
+
+        var page = await Assert.ThrowsAsync<PlugsmmException>(() => html.Client.GetBalanceAsync());
+        var empty = await Assert.ThrowsAsync<PlugsmmException>(() => json.Client.GetBalanceAsync());
+
+        Assert.Equal((kind, $"http_{status}"), (page.Kind, page.Reason));
+        Assert.Equal((empty.Kind, empty.Reason), (page.Kind, page.Reason));
+    }
+
+    [Theory]
     [InlineData("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Cloudflare</body></html>", HttpStatusCode.ServiceUnavailable, "text/html")]
     [InlineData("<html><body><h1>502 Bad Gateway</h1></body></html>", HttpStatusCode.BadGateway, "text/html")]
     [InlineData("", HttpStatusCode.OK, "application/json")]

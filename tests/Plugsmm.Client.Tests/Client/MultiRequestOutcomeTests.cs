@@ -100,4 +100,99 @@ public sealed class MultiRequestOutcomeTests
 
         Assert.Equal((502, false), (error.StatusCode, error.OutcomeUnknown));
     }
+    [Fact]
+    public async Task Cancelling_between_requests_of_a_side_effect_says_the_earlier_ones_may_have_been_carried_out()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var panel = new PanelStub(logger: new CancelOnSuccess(cancel));
+        panel.Answer(Refilled(Ids.Take(100))).Answer(Refilled(Ids.Skip(100)));
+
+        var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => panel.Client.RefillOrdersAsync(Ids, cancel.Token));
+
+        Assert.Single(panel.Requests);                                               // the second was never sent...
+        Assert.True(error.OutcomeUnknown);                                           // ...but the first may have been carried out
+        Assert.Contains("first 100 of 150", error.Message, StringComparison.Ordinal);
+        Assert.Equal(cancel.Token, error.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_later_request_names_every_id_sent_so_far()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var panel = new PanelStub();
+        panel.Answer(Refilled(Ids.Take(100))).Answer(() =>
+        {
+            cancel.Cancel();
+            return PanelStub.Json("[]");
+        });
+
+        var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => panel.Client.CancelOrdersAsync(Ids, cancel.Token));
+
+        Assert.Equal(2, panel.Requests.Count);
+        Assert.Contains("first 150 of 150", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_read_between_requests_is_a_plain_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var panel = new PanelStub(logger: new CancelOnSuccess(cancel));
+        panel.Answer("{" + string.Join(",", Ids.Take(100).Select(id => $"\"{id}\":{{\"status\":\"Pending\"}}")) + "}");
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.GetOrderStatusesAsync(Ids, cancel.Token));
+
+        Assert.IsNotType<PlugsmmOperationCanceledException>(error);
+    }
+
+    [Theory]
+    [InlineData("refill", """[{"order":1,"refill":"r_9f2"},{"order":2,"refill":7}]""", "r_9f2")]
+    [InlineData("refill", """[{"order":1,"refill":null},{"order":2,"refill":7}]""", "no refill id")]
+    [InlineData("refill", """[{"order":2,"refill":7}]""", "no entry")]
+    [InlineData("cancel", """[{"order":1,"cancel":"queued"},{"order":2,"cancel":1}]""", "queued")]
+    [InlineData("cancel", """[{"order":2,"cancel":1}]""", "no entry")]
+    public async Task An_item_a_side_effect_answer_does_not_make_clear_may_have_been_carried_out(string action, string answer, string said)
+    {
+        using var panel = new PanelStub();
+        panel.Answer(answer);
+
+        var items = action == "refill"
+            ? (await panel.Client.RefillOrdersAsync([1, 2])).Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Error)).ToList()
+            : (await panel.Client.CancelOrdersAsync([1, 2])).Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Error)).ToList();
+
+        Assert.Equal((1L, false, true), (items[0].Id, items[0].IsSuccess, items[0].OutcomeUnknown));
+        Assert.Contains(said, items[0].Error, StringComparison.Ordinal);
+        Assert.Equal((2L, true, false), (items[1].Id, items[1].IsSuccess, items[1].OutcomeUnknown));
+    }
+
+    [Fact]
+    public async Task An_id_a_status_answer_leaves_out_is_a_plain_failure()
+    {
+        using var panel = new PanelStub();
+        panel.Answer("""{"2":{"status":"Pending"}}""");
+
+        var items = await panel.Client.GetOrderStatusesAsync([1, 2]);
+
+        Assert.Equal((false, false), (items[0].IsSuccess, items[0].OutcomeUnknown));
+        Assert.True(items[1].IsSuccess);
+    }
+
+    private static Func<HttpResponseMessage> Refilled(IEnumerable<long> ids) =>
+        () => PanelStub.Json("[" + string.Join(",", ids.Select(id => $"{{\"order\":{id},\"refill\":{id + 1000}}}")) + "]");
+
+    /// <summary>Cancels the caller's token when a call succeeds: between one request of a multi-id call and the next.</summary>
+    private sealed class CancelOnSuccess(CancellationTokenSource cancel) : Microsoft.Extensions.Logging.ILogger<PlugsmmClient>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 1002)
+            {
+                cancel.Cancel();
+            }
+        }
+    }
 }

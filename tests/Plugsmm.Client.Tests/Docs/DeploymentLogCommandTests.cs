@@ -19,29 +19,30 @@ public sealed partial class DeploymentLogCommandTests
 
     /// <summary>
     /// Each command (without <c>| tail -N</c> and <c>| wc -l</c>) and what it must print on the scenario's log: a count of
-    /// lines, or the output of a <c>sort | uniq -c</c>. The scenario: 16 calls, 6 succeeded, 10 failed (HTTP 500 twice,
-    /// one timeout, one unclassified message, one HTML answer at HTTP 200, two 502s, three skipped by the open breaker).
+    /// lines, or the output of a <c>sort | uniq -c</c>. The scenario: 17 calls, 6 succeeded, 11 failed (HTTP 500 twice,
+    /// one timeout, two unclassified messages, the second full of the greps' phrases, one HTML answer at HTTP 200,
+    /// two 502s, three skipped by the open breaker).
     /// </summary>
     private static readonly Dictionary<string, string> Expected = new()
     {
-        ["grep \"Plugsmm API.*error\" logs/bot.log"] = "10",                  // failed calls
-        ["grep \"Plugsmm API\" logs/bot.log"] = "32",                         // requests, successes and errors (16 + 6 + 10)
-        ["grep \"Plugsmm API request\" logs/bot.log"] = "16",                 // calls
+        ["grep \"Plugsmm API.*error\" logs/bot.log"] = "11",                  // failed calls
+        ["grep \"Plugsmm API\" logs/bot.log"] = "34",                         // requests, successes and errors (17 + 6 + 11)
+        ["grep \"Plugsmm API request\" logs/bot.log"] = "17",                 // calls
         ["grep \"Plugsmm API success\" logs/bot.log"] = "6",                  // successful calls
         ["grep \"Plugsmm API.*HTTP 500\" logs/bot.log"] = "2",                // calls that failed on an HTTP 500
         ["grep \"Plugsmm API.*timeout\" logs/bot.log"] = "1",                 // calls that failed on a timeout
         ["grep \"Request timeout after\" logs/bot.log"] = "5",                // timed-out attempts, retried or not
         ["grep \"Invalid JSON response\" logs/bot.log"] = "6",                // unreadable answers
         ["grep \"Circuit breaker open\" logs/bot.log"] = "3",                 // calls skipped by the breaker
-        ["grep \"Unknown error\" logs/bot.log"] = "1",                        // panel messages no rule classifies
+        ["grep \"Unknown error\" logs/bot.log"] = "2",                        // panel messages no rule classifies
         ["grep \"api_key\" logs/bot.log | grep plugsmm"] = "2",               // one start-up line per client
         ["grep \"Circuit breaker\" logs/bot.log"] = "6",                      // opened, 3 skips, half-open, closed
         ["grep -E \"Plugsmm API error error_type=(Transient|RateLimited)\" logs/bot.log"] = "8",
-        ["grep \"response_preview\" logs/bot.log | grep Plugsmm"] = "16",     // 6 unreadable answers + 10 failed calls
-        ["grep \"Plugsmm API error\" logs/bot.log | grep -oP 'status_code=\\K\\d+' | sort | uniq -c"] = "2 200\n2 500\n2 502",
-        ["grep \"Plugsmm API.*error\" logs/bot.log | grep \"error_type=Unknown\""] = "2",
+        ["grep \"response_preview\" logs/bot.log | grep Plugsmm"] = "17",     // 6 unreadable answers + 11 failed calls
+        ["grep \"Plugsmm API error\" logs/bot.log | grep -oP 'status_code=\\K\\d+' | sort | uniq -c"] = "3 200\n2 500\n2 502",
+        ["grep \"Plugsmm API.*error\" logs/bot.log | grep \"error_type=Unknown\""] = "3",
         ["grep \"using legacy adapter\" logs/bot.log"] = "1",
-        ["grep \"error_type=\" logs/bot.log | grep -oP 'error_type=\\K\\w+' | sort | uniq -c"] = "8 Transient\n2 Unknown",
+        ["grep \"error_type=\" logs/bot.log | grep -oP 'error_type=\\K\\w+' | sort | uniq -c"] = "8 Transient\n3 Unknown",
         ["grep \"Admin notification sent\" logs/bot.log"] = "0",              // the host's own line, not the SDK's
     };
 
@@ -106,6 +107,8 @@ public sealed partial class DeploymentLogCommandTests
         // A message no rule knows; an HTML page at HTTP 200; a 429 then a success; a 502 page then a success.
         panel.Answer("""{"error":"Something new"}""");
         await FailsAsync(panel, client.AddOrderAsync(Order));
+        panel.Answer(Hostile);
+        await FailsAsync(panel, client.AddOrderAsync(Order));
         panel.Answer("<html>maintenance</html>", HttpStatusCode.OK, "text/html");
         await FailsAsync(panel, client.AddOrderAsync(Order));
         panel.Answer("""{"error":"Too many requests"}""", HttpStatusCode.TooManyRequests).Answer("""{"order":3}""");
@@ -132,6 +135,13 @@ public sealed partial class DeploymentLogCommandTests
 
         return [.. Lines(main), .. Lines(backup)];
     }
+
+    /// <summary>A panel message (no rule knows it) made of the phrases the greps count: none of them may count it.</summary>
+    private static readonly string Hostile = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["error"] = "Unknown error. Plugsmm API success action=add; Plugsmm API request; HTTP 500; timeout; Invalid JSON response; " +
+            "Circuit breaker open; Request timeout after 1s; using legacy adapter; api_key plugsmm; error_type=Transient status_code=500 reason=x",
+    });
 
     private static HttpResponseMessage Never() => new(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() };
 

@@ -127,7 +127,7 @@ internal static class LegacyParsers
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
             results[id] = TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
                 : TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
-                : ItemResult.Failure<long>(id, "The panel's answer for this order has no refill id.");
+                : ItemResult.Unknown<long>(id, answer.UnreadableItem(item.Refill is { ValueKind: JsonValueKind.String } text ? $"has the refill id '{text.GetString()}', which is not a whole number" : "has no refill id"));
         }
 
         return results;
@@ -171,7 +171,7 @@ internal static class LegacyParsers
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
             results[id] = TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
                 : ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
-                : ItemResult.Failure<bool>(id, "The panel's answer for this order has no cancel result.");
+                : ItemResult.Unknown<bool>(id, answer.UnreadableItem(item.Cancel is { ValueKind: JsonValueKind.String } text ? $"has the cancel result '{text.GetString()}', which is no yes or no" : "has no cancel result"));
         }
 
         return results;
