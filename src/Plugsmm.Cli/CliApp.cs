@@ -76,6 +76,8 @@ internal static class CliApp
         }
 
         path[0] = "plugsmm";
-        return $"{Failures.OneLine(parse.Errors[0].Message)} (see '{string.Join(' ', path)} --help')";
+        // The error about a token the user typed (an unknown command or flag) says more than what it left missing.
+        var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0];
+        return $"{Failures.OneLine(error.Message)} (see '{string.Join(' ', path)} --help')";
     }
 }

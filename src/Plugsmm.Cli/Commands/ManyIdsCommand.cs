@@ -26,7 +26,7 @@ internal static class ManyIdsCommand
         var panel = PanelOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => Failures.RunAsync(terminal, async ct =>
         {
-            var list = await IdList.ReadAsync(parse.GetValue(ids) ?? [], $"an {idName} id", terminal.In, ct).ConfigureAwait(false);
+            var list = await IdList.ReadAsync(parse.GetValue(ids) ?? [], idName, terminal.In, ct).ConfigureAwait(false);
             await using var session = PanelSession.Open(parse, panel, terminal);
             var client = session.CreateClient();
             var outcomes = await Batches.RunAsync(list, (chunk, token) => call(client, chunk, token), terminal, name, ct).ConfigureAwait(false);

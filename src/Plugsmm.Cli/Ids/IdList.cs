@@ -10,7 +10,7 @@ internal static class IdList
 {
     private static readonly char[] Separators = [',', ' ', '\t', '\r', '\n'];
 
-    public static async Task<IReadOnlyList<long>> ReadAsync(IReadOnlyList<string> tokens, string what, TextReader stdin, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<long>> ReadAsync(IReadOnlyList<string> tokens, string idName, TextReader stdin, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
         var seen = new HashSet<long>();
@@ -47,7 +47,7 @@ internal static class IdList
                 if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
                 {
                     var from = source.Length == 0 ? string.Empty : $" (in {source})";
-                    throw new UsageException($"'{Shorten(part)}'{from} is not {what}: ids are whole numbers from 1 to 9223372036854775807.");
+                    throw new UsageException($"'{Shorten(part)}'{from} is not a valid {idName} id: ids are whole numbers from 1 to 9223372036854775807.");
                 }
 
                 if (seen.Add(id))
@@ -57,7 +57,7 @@ internal static class IdList
             }
         }
 
-        return ids.Count > 0 ? ids : throw new UsageException($"no {what}s given: pass them as arguments (1 2 3 or 1,2,3), @FILE, or - for stdin.");
+        return ids.Count > 0 ? ids : throw new UsageException($"no {idName} ids given: pass them as arguments (1 2 3 or 1,2,3), @FILE, or - for stdin.");
     }
 
     private static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken)
