@@ -68,3 +68,26 @@ public sealed class RateLimitExitCodeTests(RateLimitedPanel panel) : IClassFixtu
         Assert.StartsWith("HttpStatus 429", refused.GetProperty("fault").GetString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Exit 3 over many ids: cancels sent without an answer are each marked outcome_unknown, never reported as failed for sure.</summary>
+[Trait("Category", "Cli")]
+public sealed class ManyIdsOutcomeUnknownExitCodeTests(DroppingCancelPanel panel) : IClassFixture<DroppingCancelPanel>
+{
+    [Fact]
+    public async Task Cancels_whose_answers_never_came_exit_3_with_every_id_marked_outcome_unknown()
+    {
+        var ids = string.Join(',', Enumerable.Range(1, 150));
+
+        var many = await panel.RunAsync("cancel", ids, "--json");
+        var one = await panel.RunAsync("cancel", "7");
+
+        Assert.True(many.ExitCode == 3, many.ToString());
+        var items = JsonDocument.Parse(many.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(150, items.Count);
+        Assert.All(items, i => Assert.True(i.GetProperty("outcome_unknown").GetBoolean()));
+        Assert.Contains("outcome unknown for 150 of 150 ids", Assert.Single(many.StderrLines), StringComparison.Ordinal);
+        Assert.True(one.ExitCode == 3, one.ToString());
+        Assert.Contains("cancel: outcome unknown", Assert.Single(one.StderrLines), StringComparison.Ordinal);
+        Assert.Equal(3, panel.LedgerLines().Count(l => l.GetProperty("processed").GetBoolean()));
+    }
+}

@@ -17,3 +17,9 @@ public sealed class RateLimitedPanel : Simulator
 {
     protected override string[] Options => ["--rate-limit", "1", "--latency", "1"];
 }
+
+/// <summary><c>simulate --fault-rate 1 --fault drop-after --fault-action cancel</c>: every cancel is carried out, then the connection drops.</summary>
+public sealed class DroppingCancelPanel : Simulator
+{
+    protected override string[] Options => ["--fault-rate", "1", "--fault", "drop-after", "--fault-action", "cancel"];
+}

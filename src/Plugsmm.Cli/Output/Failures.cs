@@ -22,8 +22,8 @@ internal static class Failures
         }
         catch (ArgumentException exception)
         {
-            // The SDK's checks of an order, before any request: the message names the field.
-            terminal.Fail(OneLine(exception.Message));
+            // The SDK's checks of an order, before any request: the message names the field, and so the flag.
+            terminal.Fail(FieldMessage(exception));
             return ExitCodes.Usage;
         }
         catch (PlugsmmException exception)
@@ -60,4 +60,25 @@ internal static class Failures
         $"kind={exception.Kind} reason={exception.Reason} status={exception.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none"} attempts={exception.Attempts} correlation_id={exception.CorrelationId}");
 
     public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>An order check's message, led by the flag of the field it names (<c>(field 'old_posts')</c> is <c>--old-posts</c>).</summary>
+    private static string FieldMessage(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var suffix = $" (Parameter '{exception.ParamName}')";
+        if (exception.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message[..^suffix.Length];
+        }
+
+        const string Field = "(field '";
+        var at = message.IndexOf(Field, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : message.IndexOf('\'', at + Field.Length);
+        if (end > at)
+        {
+            message = $"--{message[(at + Field.Length)..end].Replace('_', '-')}: {message}";
+        }
+
+        return OneLine(message);
+    }
 }
