@@ -28,6 +28,8 @@ public sealed class SafetyTests(Simulator panel) : IClassFixture<Simulator>
         { ["status"], "no order ids given" },
         { ["cancel", "@/nonexistent/ids.txt"], "'/nonexistent/ids.txt'" },
         { ["simulate", "--port", "70000"], "--port: '70000'" },
+        { ["simulate", "--fault", "drop-after"], "--fault-rate" },
+        { ["simulate", "--fault-rate", "1", "--fault", "meteor"], "--fault: 'meteor'" },
     };
 
     [Theory]

@@ -31,6 +31,11 @@ internal static class SimulateCommand
         command.SetAction((parse, cancellationToken) => Failures.RunAsync(terminal, async ct =>
         {
             var chosen = FaultNames.Parse(parse.GetValue(faults) ?? []);
+            if (parse.GetValue(faultRate) is null && (parse.GetResult(faults) is not null || parse.GetResult(faultAction) is not null))
+            {
+                throw new UsageException("--fault and --fault-action need --fault-rate R: the share of requests (0 to 1) that get a fault.");
+            }
+
             await using var panel = SimulatedPanel.CreateDefault();
             panel.ApiKey = parse.GetValue(key) ?? SimulatedPanel.DefaultApiKey;
             panel.LoopbackPort = parse.GetValue(port) ?? 0;

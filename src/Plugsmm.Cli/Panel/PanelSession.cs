@@ -47,8 +47,11 @@ internal sealed class PanelSession : IAsyncDisposable
         services.AddPlugsmmClient(configuration).Services.Configure<PlugsmmClientOptions>(options =>
         {
             // A dry run sends nothing: without a key it still shows the fields, the key masked.
-            options.ApiKey = key ?? "dry-run-without-a-key";
-            options.BaseAddress = baseUrl ?? new Uri(PlugsmmClientOptions.DefaultBaseAddress);
+            options.ApiKey = key ?? options.ApiKey ?? "dry-run-without-a-key";
+            if (baseUrl is not null)
+            {
+                options.BaseAddress = baseUrl;
+            }
         });
         var provider = services.BuildServiceProvider();
         try
