@@ -12,10 +12,19 @@ namespace Plugsmm.Cli;
 /// </summary>
 internal static class CliApp
 {
+    private const string Description = """
+        plugsmm: the command line for SMM panels speaking API v2 (Plugsmmservice by default; --base-url for another).
+
+        The key comes from PLUGSMMS_API_KEY, or a file (--key-file FILE or PLUGSMMS_API_KEY_FILE): never a flag.
+        Environment: PLUGSMM_BASE_URL (the endpoint), PLUGSMM_USE_NEW_API=false (legacy encoding), Plugsmm__* (client settings).
+        Exit codes: 0 success; 2 the call failed, nothing was carried out; 3 outcome unknown: the panel may have carried it
+        out, check before retrying; 4 some ids of a multi-id call failed; 64 bad usage, nothing sent.
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var terminal = new Terminal();
-        var root = new RootCommand("plugsmm: the command line for SMM panels speaking API v2 (Plugsmmservice by default). The key comes from PLUGSMMS_API_KEY or --key-file, never a flag.")
+        var root = new RootCommand(Description)
         {
             ServicesCommand.Create(terminal),
             BalanceCommand.Create(terminal),

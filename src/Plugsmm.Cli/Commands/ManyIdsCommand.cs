@@ -20,8 +20,12 @@ internal static class ManyIdsCommand
         string[] valueColumns,
         Func<T, object?[]> values)
     {
-        var command = new Command(name, description + " Ids: arguments, comma lists, @FILE, or - for stdin; any number, sent 100 per request.");
-        var ids = new Argument<string[]>("ids") { Description = $"{idName} ids (1 2 3, 1,2,3, @ids.txt, or - for stdin).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(name, description);
+        var ids = new Argument<string[]>("ids")
+        {
+            Description = $"The {idName} ids: 1 2 3, 1,2,3, @ids.txt (separated by commas, spaces or lines), or - for stdin; any number, sent 100 per request.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         command.Add(ids);
         var panel = PanelOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => Failures.RunAsync(terminal, async ct =>

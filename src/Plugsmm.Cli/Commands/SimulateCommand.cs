@@ -13,16 +13,16 @@ internal static class SimulateCommand
     public static Command Create(Terminal terminal)
     {
         var command = new Command("simulate", "Run a simulated panel (API v2) on 127.0.0.1 until Ctrl+C: a catalogue, a balance, orders that progress, faults on demand. No key needed.");
-        var port = ValueParsers.Int("--port", "The port on 127.0.0.1 (default: a free one).", 0, 65535);
+        var port = ValueParsers.Int("--port", "The port on 127.0.0.1 (default: a free one).", 0, 65535, helpName: "PORT");
         var key = ValueParsers.Text("--key", $"The API key the panel accepts (a test key, not yours; default {SimulatedPanel.DefaultApiKey}).");
         var seed = ValueParsers.Int("--seed", "The seed of the fault draws, so a run repeats (default 1).", int.MinValue, int.MaxValue);
         var faultRate = ValueParsers.Rate("--fault-rate", "The share of requests that get a fault, 0 to 1 (default 0).");
-        var faults = ValueParsers.List("--fault", "The faults drawn (default all but latency): " + string.Join(", ", FaultNames.Names) + ".");
-        var faultAction = ValueParsers.Text("--fault-action", "Only requests of this action get faults (add, status, ...).");
-        var latency = ValueParsers.Int("--latency", "Milliseconds every answer waits (default 0).", 0, int.MaxValue);
+        var faults = ValueParsers.List("--fault", "The faults drawn (default all but latency): " + string.Join(", ", FaultNames.Names) + ".", helpName: "NAME,...");
+        var faultAction = ValueParsers.Text("--fault-action", "Only requests of this action get faults (add, status, ...).", helpName: "ACTION");
+        var latency = ValueParsers.Int("--latency", "Milliseconds every answer waits (default 0).", 0, int.MaxValue, helpName: "MS");
         var balance = ValueParsers.Decimal("--balance", "The starting balance (default 100).", 0m);
-        var rateLimit = ValueParsers.Int("--rate-limit", "The most requests per minute; more get HTTP 429 with Retry-After (default: no limit).", 1, int.MaxValue);
-        var ledger = ValueParsers.Text("--ledger", "Append one JSON line per request the panel handled to this file, flushed line by line.");
+        var rateLimit = ValueParsers.Int("--rate-limit", "The most requests per minute; more get HTTP 429 with Retry-After (default: no limit).", 1, int.MaxValue, helpName: "PER_MINUTE");
+        var ledger = ValueParsers.Text("--ledger", "Append one JSON line per request the panel handled to this file, flushed line by line.", helpName: "FILE");
         foreach (var option in new Option[] { port, key, seed, faultRate, faults, faultAction, latency, balance, rateLimit, ledger })
         {
             command.Add(option);
@@ -71,6 +71,11 @@ internal static class SimulateCommand
 
             terminal.Out.WriteLine($"Listening on {address}");
             terminal.Out.WriteLine($"API key: {panel.ApiKey}");
+            if (parse.GetValue(ledger) is { } ledgerFile)
+            {
+                terminal.Out.WriteLine($"Ledger: {Path.GetFullPath(ledgerFile)}");
+            }
+
             terminal.Out.WriteLine($"Try: PLUGSMMS_API_KEY={panel.ApiKey} plugsmm balance --base-url {address}");
             terminal.Out.WriteLine("Press Ctrl+C to stop.");
             terminal.Out.Flush();

@@ -13,7 +13,8 @@ internal sealed class PanelOptions
 
     public Option<string> KeyFile { get; } = ValueParsers.Text(
         "--key-file",
-        $"A file holding the API key (env {ApiKeySource.KeyFileVariable}); otherwise the key comes from env {Plugsmm.Client.PlugsmmClientOptions.ApiKeyVariable}.");
+        $"A file holding the API key (env {ApiKeySource.KeyFileVariable}); otherwise the key comes from env {Plugsmm.Client.PlugsmmClientOptions.ApiKeyVariable}.",
+        helpName: "FILE");
 
     public Option<bool> Json { get; } = new("--json") { Description = "Write exactly one JSON document to stdout (errors and logs go to stderr)." };
 

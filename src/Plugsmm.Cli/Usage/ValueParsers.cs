@@ -13,15 +13,17 @@ internal static class ValueParsers
     public static Option<long?> PositiveLong(string name, string description, bool required = false) => new(name)
     {
         Description = description,
+        HelpName = "ID",
         Required = required,
         CustomParser = result => Parse(result, name, text =>
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : (long?)null,
             "a whole number from 1 to 9223372036854775807"),
     };
 
-    public static Option<int?> Int(string name, string description, int min, int max, bool required = false) => new(name)
+    public static Option<int?> Int(string name, string description, int min, int max, bool required = false, string helpName = "N") => new(name)
     {
         Description = description,
+        HelpName = helpName,
         Required = required,
         CustomParser = result => Parse(result, name, text =>
             int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : (int?)null,
@@ -31,6 +33,7 @@ internal static class ValueParsers
     public static Option<decimal?> Decimal(string name, string description, decimal min) => new(name)
     {
         Description = description,
+        HelpName = "AMOUNT",
         CustomParser = result => Parse(result, name, text =>
             decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= min ? value : (decimal?)null,
             $"a number of at least {min.ToString(CultureInfo.InvariantCulture)} (with a '.' for decimals)"),
@@ -39,6 +42,7 @@ internal static class ValueParsers
     public static Option<double?> Rate(string name, string description) => new(name)
     {
         Description = description,
+        HelpName = "R",
         CustomParser = result => Parse(result, name, text =>
             double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1 ? value : (double?)null,
             "a number from 0 to 1 (0.1 is one request in ten)"),
@@ -47,22 +51,25 @@ internal static class ValueParsers
     public static Option<DateOnly?> Date(string name, string description) => new(name)
     {
         Description = description,
+        HelpName = "DD/MM/YYYY",
         CustomParser = result => Parse(result, name, text =>
             DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : (DateOnly?)null,
             "a date such as 31/12/2026 (day/month/year) or 2026-12-31"),
     };
 
     /// <summary>A comma-separated list; the flag may be repeated. Blank items are dropped.</summary>
-    public static Option<string[]> List(string name, string description, bool required = false) => new(name)
+    public static Option<string[]> List(string name, string description, bool required = false, string helpName = "A,B,...") => new(name)
     {
         Description = description,
+        HelpName = helpName,
         Required = required,
         CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
     };
 
-    public static Option<string> Text(string name, string description, bool required = false) => new(name)
+    public static Option<string> Text(string name, string description, bool required = false, string helpName = "TEXT") => new(name)
     {
         Description = description,
+        HelpName = helpName,
         Required = required,
         CustomParser = result => Parse(result, name, text => string.IsNullOrWhiteSpace(text) ? null : text, "not blank"),
     };
@@ -71,6 +78,7 @@ internal static class ValueParsers
     public static Option<Uri?> Url(string name, string description) => new(name)
     {
         Description = description,
+        HelpName = "URL",
         CustomParser = result => Parse(result, name, text =>
             Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null,
             "an absolute http(s) URL such as https://plugsmmservice.com/api/v2"),

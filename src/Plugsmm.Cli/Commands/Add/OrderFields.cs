@@ -6,7 +6,7 @@ namespace Plugsmm.Cli;
 internal sealed class OrderFields(Command command)
 {
     public Option<string> Link(string description = "The link to deliver to (a post, profile, video, channel).") =>
-        Add(ValueParsers.Text("--link", description, required: true));
+        Add(ValueParsers.Text("--link", description, required: true, helpName: "URL"));
 
     public Option<int?> Quantity(string description = "How many units (with drip-feed, per run).") =>
         Add(ValueParsers.Int("--quantity", description, 1, int.MaxValue, required: true));
@@ -15,11 +15,11 @@ internal sealed class OrderFields(Command command)
 
     public Option<int?> Interval() => Add(ValueParsers.Int("--interval", "Drip-feed: minutes between runs (with --runs).", 1, int.MaxValue));
 
-    public Option<string> CommentsFile() => Add(ValueParsers.Text("--comments-file", "A file with one comment per line (- for stdin); blank lines are skipped.", required: true));
+    public Option<string> CommentsFile() => Add(ValueParsers.Text("--comments-file", "A file with one comment per line (- for stdin); blank lines are skipped.", required: true, helpName: "FILE"));
 
     public Option<string[]> List(string name, string description) => Add(ValueParsers.List(name, description + " Comma-separated; the flag may be repeated.", required: true));
 
-    public Option<string> Text(string name, string description, bool required = true) => Add(ValueParsers.Text(name, description, required));
+    public Option<string> Text(string name, string description, bool required = true, string helpName = "TEXT") => Add(ValueParsers.Text(name, description, required, helpName));
 
     public Option<int?> Int(string name, string description, int min, int max, bool required = true) => Add(ValueParsers.Int(name, description, min, max, required));
 

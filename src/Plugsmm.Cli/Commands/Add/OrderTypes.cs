@@ -51,17 +51,17 @@ internal static class OrderTypes
         });
         yield return AddCommand.Type(terminal, "mentions-user-followers", "Mentions User Followers: followers of a user.", f =>
         {
-            var (link, quantity, username) = (f.Link(), f.Quantity(), f.Text("--username", "The user whose followers are mentioned."));
+            var (link, quantity, username) = (f.Link(), f.Quantity(), f.Text("--username", "The user whose followers are mentioned.", helpName: "USER"));
             return Sync((p, s) => new MentionsUserFollowersOrder { ServiceId = s, Link = p.GetValue(link)!, Quantity = p.GetValue(quantity)!.Value, Username = p.GetValue(username)! });
         });
         yield return AddCommand.Type(terminal, "mentions-media-likers", "Mentions Media Likers: likers of a post.", f =>
         {
-            var (link, quantity, media) = (f.Link(), f.Quantity(), f.Text("--media", "The post whose likers are mentioned."));
+            var (link, quantity, media) = (f.Link(), f.Quantity(), f.Text("--media", "The post whose likers are mentioned.", helpName: "URL"));
             return Sync((p, s) => new MentionsMediaLikersOrder { ServiceId = s, Link = p.GetValue(link)!, Quantity = p.GetValue(quantity)!.Value, Media = p.GetValue(media)! });
         });
         yield return AddCommand.Type(terminal, "comment-likes", "Comment Likes: likes on one user's comment.", f =>
         {
-            var (link, quantity, username) = (f.Link(), f.Quantity(), f.Text("--username", "The user whose comment gets the likes."));
+            var (link, quantity, username) = (f.Link(), f.Quantity(), f.Text("--username", "The user whose comment gets the likes.", helpName: "USER"));
             return Sync((p, s) => new CommentLikesOrder { ServiceId = s, Link = p.GetValue(link)!, Quantity = p.GetValue(quantity)!.Value, Username = p.GetValue(username)! });
         });
         yield return AddCommand.Type(terminal, "poll", "Poll: votes for one answer.", f =>
@@ -81,7 +81,7 @@ internal static class OrderTypes
         });
         yield return AddCommand.Type(terminal, "subscriptions", "Subscriptions: every new post of a user gets --min to --max units, until --expiry.", f =>
         {
-            var username = f.Text("--username", "The user whose new posts are served.");
+            var username = f.Text("--username", "The user whose new posts are served.", helpName: "USER");
             var (min, max) = (f.Int("--min", "The fewest units per post.", 1, int.MaxValue), f.Int("--max", "The most units per post.", 1, int.MaxValue));
             var posts = f.Int("--posts", "How many new posts to serve (no limit by default).", 1, int.MaxValue, required: false);
             var oldPosts = f.Int("--old-posts", "How many existing posts to serve too.", 0, int.MaxValue, required: false);
@@ -100,7 +100,7 @@ internal static class OrderTypes
             var device = f.Int("--device", "1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed.", 1, 5);
             var traffic = f.Int("--type-of-traffic", "1 Google keyword (--google-keyword), 2 custom referrer (--referring-url), 3 blank referrer.", 1, 3);
             var keyword = f.Text("--google-keyword", "The Google keyword, for --type-of-traffic 1.", required: false);
-            var referrer = f.Text("--referring-url", "The referring page, for --type-of-traffic 2.", required: false);
+            var referrer = f.Text("--referring-url", "The referring page, for --type-of-traffic 2.", required: false, helpName: "URL");
             return Sync((p, s) => new WebTrafficOrder
             {
                 ServiceId = s, Link = p.GetValue(link)!, Quantity = p.GetValue(quantity)!.Value, Runs = p.GetValue(runs), Interval = p.GetValue(interval),
