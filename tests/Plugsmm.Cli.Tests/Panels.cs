@@ -23,3 +23,11 @@ public sealed class DroppingCancelPanel : Simulator
 {
     protected override string[] Options => ["--fault-rate", "1", "--fault", "drop-after", "--fault-action", "cancel"];
 }
+
+/// <summary><c>simulate --key K --balance 12.5</c>: a panel with its own test key and balance.</summary>
+public sealed class KeyedPanel : Simulator
+{
+    public const string OwnKey = "my-test-panel-key";
+
+    protected override string[] Options => ["--key", OwnKey, "--balance", "12.5"];
+}

@@ -58,6 +58,22 @@ public class Simulator : IAsyncLifetime
         Address = await _listening.Task;
     }
 
+    /// <summary>What the simulator printed so far, stdout and stderr.</summary>
+    public string Printed => string.Join('\n', Output());
+
+    /// <summary>Sends Ctrl+C (SIGINT) and waits for the simulator to stop; returns its exit code.</summary>
+    public async Task<int> InterruptAsync()
+    {
+        using (var kill = Process.Start("kill", ["-INT", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var guard = new CancellationTokenSource(Guard);
+        await _process.WaitForExitAsync(guard.Token);
+        return _process.ExitCode;
+    }
+
     public Task DisposeAsync()
     {
         if (_process is { HasExited: false })
