@@ -9,7 +9,7 @@ namespace Plugsmm.Client.Testing;
 /// injects faults on demand. Run it in memory (<see cref="CreateHandler"/>, <see cref="CreateClient"/>) or on a
 /// loopback port (<see cref="StartAsync"/>). Its ledger records every request, order and balance change.
 /// </summary>
-public sealed class SimulatedPanel : IAsyncDisposable
+public sealed partial class SimulatedPanel : IAsyncDisposable
 {
     /// <summary>The API key the panel accepts unless <see cref="ApiKey"/> is changed.</summary>
     public const string DefaultApiKey = "simulated-panel-key-0123456789ab";
@@ -20,7 +20,6 @@ public sealed class SimulatedPanel : IAsyncDisposable
     private decimal _balance;
     private long _requestCount;
     private int? _maxLedgerRequests;
-    private LoopbackPanelServer? _server;
 
     /// <summary>Creates an empty panel (no services, zero balance).</summary>
     /// <param name="timeProvider">The panel's clock (orders progress and latency pass on it); the system clock by default.</param>
@@ -119,9 +118,6 @@ public sealed class SimulatedPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>The loopback address while <see cref="StartAsync"/> runs it (<c>http://127.0.0.1:PORT/api/v2</c>), else null.</summary>
-    public Uri? Address => _server?.Address;
-
     /// <summary>
     /// A panel with a small realistic catalogue (followers, likes, views with drip-feed, comments, a package,
     /// subscriptions, a service that ends Partial) and a balance of 100.
@@ -181,36 +177,6 @@ public sealed class SimulatedPanel : IAsyncDisposable
         return new PlugsmmClient(new HttpClient(CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan }, options, timeProvider: TimeProvider);
 #pragma warning restore CA2000
     }
-
-    /// <summary>Starts the panel on a free loopback port with Kestrel; <see cref="Address"/> then holds its endpoint.</summary>
-    /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The endpoint, <c>http://127.0.0.1:PORT/api/v2</c>.</returns>
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (_server is not null)
-        {
-            throw new InvalidOperationException("The simulated panel is already running.");
-        }
-
-        _server = await LoopbackPanelServer.StartAsync(this, cancellationToken).ConfigureAwait(false);
-        return _server.Address;
-    }
-
-    /// <summary>Stops the loopback server, if it runs.</summary>
-    /// <param name="cancellationToken">Cancels the wait for a graceful stop.</param>
-    /// <returns>A task that completes when it stopped.</returns>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        var server = _server;
-        _server = null;
-        if (server is not null)
-        {
-            await server.StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
     internal decimal BalanceUnlocked => _balance;
 

@@ -21,6 +21,7 @@ internal sealed class PanelApi(SimulatedPanel panel)
     private readonly Dictionary<long, SimulatedOrder> _ordersById = [];
     private readonly Dictionary<long, (long OrderId, DateTimeOffset At)> _refills = [];
     private readonly HashSet<long> _settled = [];
+    private readonly RateLimit _rateLimit = new();
     private long _nextOrderId = 23500;
     private long _nextRefillId = 500;
 
@@ -37,35 +38,42 @@ internal sealed class PanelApi(SimulatedPanel panel)
         }
     }
 
-    /// <summary>Handles one request body; <paramref name="fault"/> decides what the client sees.</summary>
+    /// <summary>
+    /// Handles one request body: the panel's rate limit, then <paramref name="fault"/>, decide what the client sees.
+    /// The request is recorded in the ledger (and its file) under the lock, in the order the panel handled it.
+    /// </summary>
     public PanelExchange Handle(ReadOnlySpan<byte> body, bool isForm, Func<string, PanelFault?> fault)
     {
         // PHP fills $_POST only for form content types: any other body reaches the panel as no fields at all.
         var form = isForm ? PhpFormParser.Parse(body) : new PhpArray();
         var action = form.Text("action") ?? string.Empty;
-        var injected = fault(action);
-        var processes = injected is null || injected.ProcessesRequest;
-        string answer;
         lock (Gate)
         {
             var now = panel.TimeProvider.GetUtcNow();
+            var injected = _rateLimit.Take(panel.RateLimitPerMinuteUnlocked, now) ?? fault(action);
+            var processes = injected is null || injected.ProcessesRequest;
             Settle(now);
-            answer = processes ? Dispatch(form, action, now) : string.Empty;
-            panel.Record(new LedgerRequest(now, action, Scrub(form), injected, processes));
+            var ordersBefore = _orders.Count;
+            var answer = processes ? Dispatch(form, action, now) : string.Empty;
+            var fields = Scrub(form);
+            panel.Record(new LedgerRequest(now, action, fields, injected, processes));
+            var exchange = Exchange(answer, injected) with { Latency = panel.LatencyUnlocked };
+            panel.LedgerFileUnlocked?.Write(now, action, fields, exchange, processes, _orders.Count > ordersBefore ? _orders[^1] : null, panel.BalanceUnlocked);
+            return exchange;
         }
-
-        return injected?.Kind switch
-        {
-            null or PanelFaultKind.Latency or PanelFaultKind.DropAfterProcessing or PanelFaultKind.DropBeforeProcessing =>
-                new PanelExchange(200, "application/json", answer, injected),
-            PanelFaultKind.MalformedJson => new PanelExchange(200, "text/html; charset=UTF-8", "<br />\n<b>Warning</b>:  Undefined index: key in <b>/var/www/api.php</b> on line <b>42</b><br />\n" + answer, injected),
-            PanelFaultKind.TruncatedJson => new PanelExchange(200, "application/json", answer[..Math.Max(1, answer.Length / 2)], injected),
-            PanelFaultKind.EmptyBody => new PanelExchange(200, "application/json", string.Empty, injected),
-            PanelFaultKind.CloudflareHtml => new PanelExchange(injected.StatusCode, "text/html; charset=UTF-8", CloudflarePage(injected.StatusCode), injected),
-            PanelFaultKind.ServerErrorAfterProcessing => new PanelExchange(injected.StatusCode, "application/json", JsonText.Error("Internal server error"), injected),
-            _ => new PanelExchange(injected.StatusCode, "text/plain; charset=UTF-8", StatusText(injected.StatusCode), injected),
-        };
     }
+
+    private static PanelExchange Exchange(string answer, PanelFault? injected) => injected?.Kind switch
+    {
+        null or PanelFaultKind.Latency or PanelFaultKind.DropAfterProcessing or PanelFaultKind.DropBeforeProcessing =>
+            new PanelExchange(200, "application/json", answer, injected),
+        PanelFaultKind.MalformedJson => new PanelExchange(200, "text/html; charset=UTF-8", "<br />\n<b>Warning</b>:  Undefined index: key in <b>/var/www/api.php</b> on line <b>42</b><br />\n" + answer, injected),
+        PanelFaultKind.TruncatedJson => new PanelExchange(200, "application/json", answer[..Math.Max(1, answer.Length / 2)], injected),
+        PanelFaultKind.EmptyBody => new PanelExchange(200, "application/json", string.Empty, injected),
+        PanelFaultKind.CloudflareHtml => new PanelExchange(injected.StatusCode, "text/html; charset=UTF-8", CloudflarePage(injected.StatusCode), injected),
+        PanelFaultKind.ServerErrorAfterProcessing => new PanelExchange(injected.StatusCode, "application/json", JsonText.Error("Internal server error"), injected),
+        _ => new PanelExchange(injected.StatusCode, "text/plain; charset=UTF-8", StatusText(injected.StatusCode), injected),
+    };
 
     /// <summary>The state and remains of an order at <paramref name="now"/>.</summary>
     public static (string Status, long Remains) StatusOf(SimulatedOrder order, DateTimeOffset now)

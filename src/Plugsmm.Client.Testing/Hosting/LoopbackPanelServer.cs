@@ -26,21 +26,21 @@ internal sealed class LoopbackPanelServer
 
     public Uri Address { get; }
 
-    public static async Task<LoopbackPanelServer> StartAsync(SimulatedPanel panel, CancellationToken cancellationToken)
+    public static async Task<LoopbackPanelServer> StartAsync(SimulatedPanel panel, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
         });
         var app = builder.Build();
         app.Run(context => HandleAsync(panel, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(bound).Port;
-        return new LoopbackPanelServer(app, new Uri($"http://127.0.0.1:{port}/api/v2"));
+        var boundPort = new Uri(bound).Port;
+        return new LoopbackPanelServer(app, new Uri($"http://127.0.0.1:{boundPort}/api/v2"));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -3,12 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Plugsmm.Client.Testing;
 using Plugsmm.Sample.Bot;
-using Plugsmm.Sample.Cli;
 using Plugsmm.Sample.Tracking;
 
 namespace Plugsmm.Client.Tests.Sample;
 
-/// <summary>The sample bot's logic against the simulated panel: orders, tracking across a restart, the migration, the CLI.</summary>
+/// <summary>The sample bot's logic against the simulated panel: orders, tracking across a restart, the migration.</summary>
 public sealed class SampleBotTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
@@ -203,56 +202,6 @@ public sealed class SampleBotTests : IAsyncLifetime
         Assert.Equal("Refill refused: Permanent (Order not eligible for refill.).", early);
         Assert.StartsWith("Refill ", done, StringComparison.Ordinal);
         Assert.Contains("requested for boost #1", done, StringComparison.Ordinal);
-    }
-
-    public static TheoryData<string[], string> Commands() => new()
-    {
-        { ["services", "--json"], "\"name\": \"Instagram Followers [Real, Refill 30d]\"" },
-        { ["balance"], "balance=100  currency=USD" },
-        { ["add", "--service", "1", "--link", "https://instagram.com/cli?a=1&b=~", "--quantity", "100", "--json"], "\"order\": 23501" },
-        { ["add", "--service", "4", "--type", "Custom Comments", "--link", "https://instagram.com/p/1", "--comments", "Nice,Great"], "order=23501" },
-        { ["status", "23501,5"], "order=5  error=Incorrect order ID" },
-        { ["refill", "23501"], "order=23501  error=Order not eligible for refill." },
-        { ["refill-status", "9"], "refill=9  error=Refill not found" },
-        { ["cancel", "23501,77"], "order=77  error=Incorrect order ID" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task Every_cli_command_works_against_the_simulated_panel_on_loopback(string[] args, string expected)
-    {
-        var address = await _panel.StartAsync();
-        using var http = new HttpClient();
-        var client = new PlugsmmClient(http, new PlugsmmClientOptions { ApiKey = _panel.ApiKey, BaseAddress = address });
-        if (args[0] is "status" or "refill" or "cancel")
-        {
-            await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/x", Quantity = 100 });
-        }
-
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await CliRunner.RunAsync(args, client, output, errors);
-
-        Assert.True(exit == 0, errors.ToString());
-        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_panel.ApiKey, output + errors.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_failing_cli_command_prints_the_kind_and_detail_exits_non_zero_and_never_prints_the_key()
-    {
-        _panel.SetBalance(0m);
-        var client = _panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-
-        var exit = await CliRunner.RunAsync(["add", "--service", "1", "--link", "https://x.com/a", "--quantity", "100"], client, output, errors);
-        var usage = await CliRunner.RunAsync(["add", "--link", "https://x.com/a"], client, output, errors);
-
-        Assert.Equal((2, 64), (exit, usage));
-        Assert.Contains("error_type=InsufficientFunds reason=insufficient_funds status_code=200", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("add needs --service.", errors.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_panel.ApiKey, output + errors.ToString(), StringComparison.Ordinal);
     }
 
     private OrderStore Store()
