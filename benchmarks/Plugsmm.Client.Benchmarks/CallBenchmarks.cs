@@ -193,7 +193,7 @@ public class CallBenchmarks
     [BenchmarkCategory("pipeline"), Benchmark]
     public async Task<object> Pipeline_Only()
     {
-        var call = new CallInfo("status", false, _classifier, ApiKey, "benchmark") { Started = TimeProvider.System.GetTimestamp() };
+        var call = new CallInfo("status", false, _classifier, new KeySpellings(ApiKey), "benchmark") { Started = TimeProvider.System.GetTimestamp() };
         var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
         context.Properties.Set(CallPipeline.Call, call);
         try
