@@ -72,7 +72,11 @@ public sealed class HostileAnswerTests
                 return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(drip) });
             },
             time,
-            o => o.Timeout = TimeSpan.FromSeconds(10));
+            o =>
+            {
+                o.Timeout = TimeSpan.FromSeconds(10);
+                o.Resilience.UseJitter = false; // retry waits of 1, 2 and 4 s: the elapsed time below is exact, not up to chance
+            });
 
         Task call = action == "add"
             ? client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com/drip", Quantity = 100 })
