@@ -27,7 +27,10 @@ public enum OrderState
     /// <summary><c>Refunded</c> (also <c>refund</c>).</summary>
     Refunded,
 
-    /// <summary><c>Fail</c>, <c>Failed</c>, <c>error</c> or <c>rejected</c>: the panel will not deliver it.</summary>
+    /// <summary>
+    /// <c>Fail</c>, <c>Failed</c>, <c>error</c> or <c>rejected</c>: the panel will not deliver it. Believed only beside
+    /// one of the order's fields (<c>charge</c>, <c>start_count</c>, <c>remains</c>); the word alone is an error, never this state.
+    /// </summary>
     Failed,
 
     /// <summary><c>Awaiting</c> (also <c>waiting</c>): waiting to start (some panels).</summary>

@@ -8,6 +8,9 @@ namespace Plugsmm.Client;
 /// The answers to <c>status</c>: one order's status object, or, for several orders, one object keyed by order id
 /// whose values are status objects or that order's own error (<c>{"error":"Incorrect order ID"}</c>). Read in one
 /// pass, straight into <see cref="OrderStatus"/>es; status words and currencies are shared strings.
+/// A status word that reads as <see cref="OrderState.Failed"/> is believed only beside one of the order's own fields
+/// (<c>charge</c>, <c>start_count</c>, <c>remains</c>): <c>{"status":"error","message":"Service temporarily
+/// unavailable"}</c> is an error envelope, and taking it for a failed order would have a bot refund a running one.
 /// </summary>
 internal static class OrderStatusReader
 {
@@ -21,6 +24,7 @@ internal static class OrderStatusReader
         Remains,
         Currency,
         Error,
+        Message,
     }
 
     /// <summary>One order's status.</summary>
@@ -30,6 +34,7 @@ internal static class OrderStatusReader
         var json = answer.Body;
         var fields = default(StatusFields);
         var error = default(JsonValue);
+        var message = default(JsonValue);
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -39,6 +44,10 @@ internal static class OrderStatusReader
                 if (field == Field.Error)
                 {
                     error = new JsonValue(reader, json);
+                }
+                else if (field == Field.Message)
+                {
+                    message = new JsonValue(reader, json);
                 }
 
                 fields.Read(field, ref reader);
@@ -51,8 +60,19 @@ internal static class OrderStatusReader
             throw answer.Unreadable(exception);
         }
 
+        // An unbacked Failed word with the panel's text beside it: that text is the panel's error, at any status.
+        if (fields.IsUnbackedFailure && !error.TryGetErrorText(out _) && TryGetMessage(message, out var text))
+        {
+            throw answer.PanelError(text);
+        }
+
         answer.ThrowIfError(error);
-        return fields.Status is null ? throw answer.Unexpected("no status") : fields.ToOrderStatus();
+        if (fields.Status is null)
+        {
+            throw answer.Unexpected("no status");
+        }
+
+        return fields.IsUnbackedFailure ? throw answer.Unexpected(fields.UnbackedFailure()) : fields.ToOrderStatus();
     }
 
     /// <summary>The statuses of several orders, by id; an order's own error is that order's failed item.</summary>
@@ -120,7 +140,7 @@ internal static class OrderStatusReader
     {
         5 => name.SequenceEqual("error"u8) ? Field.Error : Field.Unknown,
         6 => name.SequenceEqual("charge"u8) ? Field.Charge : name.SequenceEqual("status"u8) ? Field.Status : Field.Unknown,
-        7 => name.SequenceEqual("remains"u8) ? Field.Remains : Field.Unknown,
+        7 => name.SequenceEqual("remains"u8) ? Field.Remains : name.SequenceEqual("message"u8) ? Field.Message : Field.Unknown,
         8 => name.SequenceEqual("currency"u8) ? Field.Currency : Field.Unknown,
         11 => name.SequenceEqual("start_count"u8) ? Field.StartCount : Field.Unknown,
         _ => Field.Unknown,
@@ -166,6 +186,7 @@ internal static class OrderStatusReader
 
         var fields = default(StatusFields);
         var error = default(JsonValue);
+        var message = default(JsonValue);
         InvalidOperationException? undecodableError = null;
         Exception? undecodableField = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -208,6 +229,11 @@ internal static class OrderStatusReader
                 undecodableError = null;
             }
 
+            if (field == Field.Message)
+            {
+                message = new JsonValue(reader, json);
+            }
+
             try
             {
                 fields.Read(field, ref reader);
@@ -243,7 +269,33 @@ internal static class OrderStatusReader
             return null;
         }
 
-        return fields.Status is null ? NoStatus(id) : ItemResult.Success(id, fields.ToOrderStatus());
+        if (fields.Status is null)
+        {
+            return NoStatus(id);
+        }
+
+        if (!fields.IsUnbackedFailure)
+        {
+            return ItemResult.Success(id, fields.ToOrderStatus());
+        }
+
+        // Not this order's status: its error, in the panel's words.
+        try
+        {
+            return ItemResult.Failure<OrderStatus>(id, answer.Clean(TryGetMessage(message, out var text) ? text : fields.UnbackedFailure()));
+        }
+        catch (InvalidOperationException exception)
+        {
+            problem = answer.NotJson($"a value cannot be read: {exception.Message}", exception);
+            return null;
+        }
+    }
+
+    /// <summary>A <c>message</c> that says something: a string, not blank (may throw for text it cannot decode).</summary>
+    private static bool TryGetMessage(scoped in JsonValue message, out string text)
+    {
+        text = string.Empty;
+        return message.Kind == JsonTokenType.String && message.TryGetErrorText(out text);
     }
 
     /// <summary>
@@ -321,6 +373,17 @@ internal static class OrderStatusReader
                     break;
             }
         }
+
+        /// <summary>
+        /// A word that reads as <see cref="OrderState.Failed"/> with none of the order's own fields read beside it
+        /// (a field that is null, empty or a word does not count): an error envelope, not an order that failed.
+        /// </summary>
+        public readonly bool IsUnbackedFailure =>
+            Charge is null && StartCount is null && Remains is null && StatusWords.ToOrderState(Status) == OrderState.Failed;
+
+        /// <summary>Why an unbacked Failed word is not taken as the order's status, with the word.</summary>
+        public readonly string UnbackedFailure() =>
+            $"the status '{Status}' comes with none of the order's fields (charge, start_count, remains): an error, not the order's status";
 
         public readonly OrderStatus ToOrderStatus() => new()
         {

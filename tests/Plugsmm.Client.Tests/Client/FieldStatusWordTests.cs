@@ -54,7 +54,8 @@ public sealed class FieldStatusWordTests
     [MemberData(nameof(OrderWords))]
     public async Task An_order_status_word_seen_in_the_field_maps_to_its_state_in_a_multi_status(string word, OrderState state)
     {
-        using var panel = new PanelStub().Answer($$$"""{"1":{"status":"{{{word}}}"},"2":{"error":"Incorrect order ID"}}""");
+        // A Failed word is believed only beside one of the order's fields (UnbackedFailedStatusTests): remains is one.
+        using var panel = new PanelStub().Answer($$$"""{"1":{"status":"{{{word}}}","remains":"0"},"2":{"error":"Incorrect order ID"}}""");
 
         var results = await panel.Client.GetOrderStatusesAsync([1, 2]);
 

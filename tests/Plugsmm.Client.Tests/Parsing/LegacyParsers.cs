@@ -11,7 +11,8 @@ namespace Plugsmm.Client.Tests.Parsing;
 // source-generated context with flexible converters, JsonElement for values-or-errors, Dictionary<string, JsonElement>
 // for several statuses. Kept here as the oracle the readers are compared with, unchanged in behaviour but for the
 // field answers of issue 15 (point 9), which both read alike: the status words seen in real answers, a refill status
-// nested one level ({"status":{"status":"Completed"}}), and an add answer's order id that is no long but has a digit.
+// nested one level ({"status":{"status":"Completed"}}), and an add answer's order id that is no long but has a digit;
+// and a Failed status word with none of the order's fields ({"status":"error","message":"…"}), which is no status.
 
 /// <summary>The pre-rewrite parser of each action, over the same <see cref="PanelAnswer"/>.</summary>
 internal static class LegacyParsers
@@ -65,8 +66,18 @@ internal static class LegacyParsers
     public static OrderStatus Status(PanelAnswer answer, int status)
     {
         var dto = Read(answer, LegacyJsonContext.Default.LegacyStatusDto);
+        if (IsUnbackedFailure(dto) && !IsError(dto.Error) && TryGetMessage(dto.Message, out var message))
+        {
+            throw answer.PanelError(message);
+        }
+
         ThrowIfError(answer, status, dto.Error);
-        return dto.Status is null ? throw answer.Unexpected("no status") : ToOrderStatus(dto);
+        if (dto.Status is null)
+        {
+            throw answer.Unexpected("no status");
+        }
+
+        return IsUnbackedFailure(dto) ? throw answer.Unexpected(UnbackedFailure(dto)) : ToOrderStatus(dto);
     }
 
     public static Dictionary<long, ItemResult<OrderStatus>> Statuses(PanelAnswer answer, int status)
@@ -99,7 +110,8 @@ internal static class LegacyParsers
 
             results[id] = dto?.Status is null
                 ? ItemResult.Failure<OrderStatus>(id, "The panel's answer for this order has no status.")
-                : ItemResult.Success(id, ToOrderStatus(dto));
+                : !IsUnbackedFailure(dto) ? ItemResult.Success(id, ToOrderStatus(dto))
+                : ItemResult.Failure<OrderStatus>(id, answer.Clean(TryGetMessage(dto.Message, out var message) ? message : UnbackedFailure(dto)));
         }
 
         return results;
@@ -259,6 +271,18 @@ internal static class LegacyParsers
         {
             return false;
         }
+    }
+
+    private static bool IsUnbackedFailure(LegacyStatusDto dto) =>
+        dto is { Charge: null, StartCount: null, Remains: null } && LegacyStatusWords.ToOrderState(dto.Status) == OrderState.Failed;
+
+    private static string UnbackedFailure(LegacyStatusDto dto) =>
+        $"the status '{dto.Status}' comes with none of the order's fields (charge, start_count, remains): an error, not the order's status";
+
+    private static bool TryGetMessage(JsonElement? value, out string message)
+    {
+        message = value is { ValueKind: JsonValueKind.String } text ? text.GetString()! : string.Empty;
+        return message.Trim().Length > 0;
     }
 
     private static OrderStatus ToOrderStatus(LegacyStatusDto dto) => new()
@@ -636,6 +660,9 @@ internal sealed class LegacyStatusDto
 
     [JsonPropertyName("error")]
     public JsonElement? Error { get; set; }
+
+    [JsonPropertyName("message")]
+    public JsonElement? Message { get; set; }
 }
 
 internal sealed class LegacyBalanceDto

@@ -54,6 +54,9 @@ public sealed class ReaderDifferentialTests
         """{"1":{"status":"Completed"},"1":{"status":"Pending"}}""", """{"1":{"status":"Completed"},"01":{"error":"Incorrect order ID"}}""",
         """{"x":{"status":"Completed"},"1":{"status":"Completed"}}""", """{"1":{"status":"Completed"},"error":""}""", """{"\u0031":{"status":"Completed"}}""",
         """{"1":{"status":"Completed","error":"","error":"Incorrect order ID"}}""", """{"1":{"err\u006fr":"x","status":"Completed"}}""",
+        """{"status":"error","message":"Service temporarily unavailable"}""", """{"status":"Fail"}""", """{"status":"Fail","charge":"0.1","remains":"100","start_count":"0"}""",
+        """{"status":"error","error":"late","message":"m"}""", """{"status":"failed","message":{"a":1}}""", """{"status":"error","message":"  ","m\u0065ssage":"x"}""",
+        """{"1":{"status":"error","message":"Service temporarily unavailable"},"2":{"status":"Fail"},"3":{"status":"Rejected","remains":"0"},"4":{"status":"error","message":7}}""",
         """{"refill":"1"}""", """{"refill":12345}""", """{"success":"ok","refill":" 12 "}""", """{"refill":{"error":"Order not eligible"}}""", """{"refill":-3}""",
         """[{"order":1,"refill":1},{"order":"2","refill":{"error":"Incorrect order ID"}},{"order":3,"refill":"x"},{"order":1,"refill":9}]""",
         """[{"order":1,"refill":1},null,{"order":2}]""", """[{"refill":1}]""", """[{"order":1,"refill":1},5]""",
@@ -236,7 +239,7 @@ public sealed class ReaderDifferentialTests
         "0", "1", "-1", "2", "7", "23501", "1.0", "1e2", "0.90", "-0", "99999999999999999999", "1.5", "-2.5", "0.0",
         "\"1\"", "\"0\"", "\" 12 \"", "\"0.90\"", "\"00012.3400\"", "\"-0.0\"", "\"1e5\"", "\".5\"", "\"5.\"", "\"Unknown\"", "\"\"", "\"  \"",
         "\"Completed\"", "\"In progress\"", "\"Partial\"", "\"Pending\"", "\"Rejected\"", "\"true\"", "\"false\"", "\"ok\"", "\"success\"", "\"yes\"",
-        "\"USD\"", "\"Incorrect order ID\"", "\"\\u0031\"", "\"Compl\\u0065ted\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud83d\\ude00\"", "\"a\\/b\"",
+        "\"USD\"", "\"Incorrect order ID\"", "\"error\"", "\"Fail\"", "\"\\u0031\"", "\"Compl\\u0065ted\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud83d\\ude00\"", "\"a\\/b\"",
         "\"é\"", "\"x\\ny\"", "\"99999999999999999999\"", "\"12345678901234567890.5\"", "true", "false", "null",
     ];
 
@@ -366,7 +369,7 @@ public sealed class ReaderDifferentialTests
     private static void Statuses(Random random, List<byte> json)
     {
         string[] ids = ["1", "2", "7", "10", "01", "23501", "x", "error", "\\u0031", "99999999999999999999", "-1", ""];
-        string[] fields = ["charge", "start_count", "status", "remains", "currency", "error", "\\u0065rror", "st\\u0061tus"];
+        string[] fields = ["charge", "start_count", "status", "remains", "currency", "error", "\\u0065rror", "st\\u0061tus", "message", "m\\u0065ssage"];
         Object(random, json, 0, ids, (r, j) =>
         {
             if (r.Next(6) == 0)
@@ -416,7 +419,7 @@ public sealed class ReaderDifferentialTests
 
     private static void Single(Random random, List<byte> json)
     {
-        string[] fields = ["order", "error", "refill", "status", "balance", "currency", "charge", "remains", "success", "\\u0065rror"];
+        string[] fields = ["order", "error", "refill", "status", "balance", "currency", "charge", "remains", "success", "\\u0065rror", "message"];
         Object(random, json, 0, fields, (r, j) =>
         {
             if (r.Next(4) == 0)
