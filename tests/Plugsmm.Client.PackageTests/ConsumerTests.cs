@@ -15,7 +15,7 @@ public sealed class ConsumerTests(PackedPackages packages)
     public async Task A_fresh_console_project_builds_against_the_packages_without_warnings_and_runs_the_quick_start()
     {
         packages.AssertPacked();
-        var folder = await NewProjectAsync("console", "Consumer.Console", "Console");
+        var folder = await packages.NewConsumerAsync("Consumer.Console", "Console");
 
         var build = await DotNetCli.RunAsync(folder, packages.ConsumerEnvironment, Step, "build", "-c", "Release", "-warnaserror", "--disable-build-servers", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -35,7 +35,7 @@ public sealed class ConsumerTests(PackedPackages packages)
         packages.AssertPacked();
         var compiler = new[] { "clang", "gcc" }.FirstOrDefault(OnPath);
         Assert.True(compiler is not null, "Native AOT links with clang or gcc, and neither is on the PATH: install one (apt-get install clang); .ci/run does.");
-        var folder = await NewProjectAsync("console", "Consumer.NativeAot", "NativeAot", "--aot");
+        var folder = await packages.NewConsumerAsync("Consumer.NativeAot", "NativeAot", "--aot");
 
         var publish = await DotNetCli.RunAsync(folder, packages.ConsumerEnvironment, Step, "publish", "-c", "Release", "-r", "linux-x64", "-warnaserror", "--disable-build-servers", "-nodeReuse:false", "-o", "native");
         Assert.True(publish.ExitCode == 0, publish.ToString());
@@ -48,26 +48,6 @@ public sealed class ConsumerTests(PackedPackages packages)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("ok   runs as native code", run.Output, StringComparison.Ordinal);
         Assert.Contains("checks, 0 failed", run.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary><c>dotnet new</c>, <c>dotnet add package</c> for both packages (and Hosting for the quick start), then the consumer's Program.cs.</summary>
-    private async Task<string> NewProjectAsync(string template, string name, string sources, params string[] options)
-    {
-        var folder = Path.Combine(packages.Root, name);
-        Directory.CreateDirectory(folder);
-        packages.WriteNuGetConfig(folder);
-        var environment = packages.ConsumerEnvironment;
-
-        var created = await DotNetCli.RunAsync(folder, environment, Step, ["new", template, "--name", name, "--output", ".", "--framework", "net10.0", "--no-restore", .. options]);
-        Assert.True(created.ExitCode == 0, created.ToString());
-        foreach (var (id, version) in new[] { ("Plugsmm.Client", packages.Version), ("Plugsmm.Client.Testing", packages.Version), ("Microsoft.Extensions.Hosting", "10.0.0") })
-        {
-            var added = await DotNetCli.RunAsync(folder, environment, Step, "add", "package", id, "--version", version);
-            Assert.True(added.ExitCode == 0, added.ToString());
-        }
-
-        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Plugsmm.Client.PackageTests", "Consumers", sources, "Program.cs"), Path.Combine(folder, "Program.cs"), overwrite: true);
-        return folder;
     }
 
     private static bool OnPath(string program) =>

@@ -59,7 +59,7 @@ internal static class DotNetCli
         return await RunAsync(start, "dotnet " + string.Join(' ', arguments), timeout);
     }
 
-    public static async Task<CliResult> RunProgramAsync(string path, string workingDirectory, TimeSpan timeout)
+    public static async Task<CliResult> RunProgramAsync(string path, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, params string[] arguments)
     {
         var start = new ProcessStartInfo(path)
         {
@@ -69,7 +69,17 @@ internal static class DotNetCli
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        return await RunAsync(start, path, timeout);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return await RunAsync(start, string.Join(' ', [path, .. arguments]), timeout);
     }
 
     private static async Task<CliResult> RunAsync(ProcessStartInfo start, string command, TimeSpan timeout)

@@ -4,7 +4,7 @@ using Plugsmm.Client.Tests.Repository;
 namespace Plugsmm.Client.PackageTests;
 
 /// <summary>
-/// Packs Plugsmm.Client and Plugsmm.Client.Testing once for all package tests, as CI does
+/// Packs Plugsmm.Client, Plugsmm.Client.Testing and the Plugsmm.Cli tool once for all package tests, as CI does
 /// (<c>ContinuousIntegrationBuild</c>), into a local folder feed under a temporary folder outside the repository.
 /// The build happens in its own artifacts folder (under the repository's ignored artifacts/, so that the symbols map
 /// its generated sources to /_/ too), and never touches the projects' bin/ and obj/.
@@ -49,6 +49,13 @@ public sealed class PackedPackages : IAsyncLifetime
         // Plugsmm.Client was built by the first pack (a project reference): pack the same build.
         var client = await DotNetCli.RunAsync(RepositoryPaths.Root, null, TimeSpan.FromMinutes(10), ["pack", Path.Combine("src", "Plugsmm.Client", "Plugsmm.Client.csproj"), "--no-build", .. common]);
         PackResult = new CliResult(testing.Command + "\n" + client.Command, client.ExitCode, testing.Output + client.Output);
+        if (client.ExitCode != 0)
+        {
+            return;
+        }
+
+        var tool = await DotNetCli.RunAsync(RepositoryPaths.Root, null, TimeSpan.FromMinutes(10), ["pack", Path.Combine("src", "Plugsmm.Cli", "Plugsmm.Cli.csproj"), .. common]);
+        PackResult = new CliResult(PackResult.Command + "\n" + tool.Command, tool.ExitCode, PackResult.Output + tool.Output);
         var package = Directory.GetFiles(Feed, "Plugsmm.Client.*.nupkg").Select(Path.GetFileName).FirstOrDefault(name => !name!.StartsWith("Plugsmm.Client.Testing.", StringComparison.Ordinal));
         Version = package is null ? string.Empty : package["Plugsmm.Client.".Length..^".nupkg".Length];
     }
@@ -78,7 +85,7 @@ public sealed class PackedPackages : IAsyncLifetime
         }
     }
 
-    /// <summary>Fails the calling test with the pack's output unless both packages were made.</summary>
+    /// <summary>Fails the calling test with the pack's output unless the packages were made.</summary>
     public void AssertPacked()
     {
         Assert.True(PackResult is { ExitCode: 0 } && Version.Length > 0, $"dotnet pack failed:\n{PackResult}");
@@ -101,6 +108,28 @@ public sealed class PackedPackages : IAsyncLifetime
             new XElement("packageSource", new XAttribute("key", "plugsmm-local"), new XElement("package", new XAttribute("pattern", "Plugsmm.*"))),
             remote.Select(key => new XElement("packageSource", new XAttribute("key", key), new XElement("package", new XAttribute("pattern", "*"))))));
         config.Save(Path.Combine(folder, "nuget.config"));
+    }
+
+    /// <summary>
+    /// A fresh console project outside the repository, made by <c>dotnet new</c>, with both packages (and Hosting for the
+    /// quick start) added by <c>dotnet add package</c> from the local feed, and the Program.cs of Consumers/<paramref name="sources"/>.
+    /// </summary>
+    public async Task<string> NewConsumerAsync(string name, string sources, params string[] options)
+    {
+        var step = TimeSpan.FromMinutes(10);
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        WriteNuGetConfig(folder);
+        var created = await DotNetCli.RunAsync(folder, ConsumerEnvironment, step, ["new", "console", "--name", name, "--output", ".", "--framework", "net10.0", "--no-restore", .. options]);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        foreach (var (id, version) in new[] { ("Plugsmm.Client", Version), ("Plugsmm.Client.Testing", Version), ("Microsoft.Extensions.Hosting", "10.0.0") })
+        {
+            var added = await DotNetCli.RunAsync(folder, ConsumerEnvironment, step, "add", "package", id, "--version", version);
+            Assert.True(added.ExitCode == 0, added.ToString());
+        }
+
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Plugsmm.Client.PackageTests", "Consumers", sources, "Program.cs"), Path.Combine(folder, "Program.cs"), overwrite: true);
+        return folder;
     }
 
     /// <summary>The environment of a consumer's commands: its own packages folder.</summary>

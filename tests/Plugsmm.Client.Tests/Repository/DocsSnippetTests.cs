@@ -12,6 +12,7 @@ public sealed partial class DocsSnippetTests
 {
     private const string Simulator = "tests/Plugsmm.Client.Tests/Simulator/DocsExampleTests.cs";
     private const string Consumer = "tests/Plugsmm.Client.PackageTests/Consumers/Console/Program.cs";
+    private const string QuickStart = "tests/Plugsmm.Client.PackageTests/Consumers/QuickStart/Program.cs";
     private const string GettingStarted = "tests/Plugsmm.Client.Tests/Docs/GettingStartedExamples.cs";
     private const string Actions = "tests/Plugsmm.Client.Tests/Docs/ActionExamples.cs";
     private const string Orders = "tests/Plugsmm.Client.Tests/Docs/OrderTypeExamples.cs";
@@ -25,6 +26,7 @@ public sealed partial class DocsSnippetTests
     public static TheoryData<string, string, string, string> Snippets { get; } = new()
     {
         { "README.md", "Quick start", Consumer, "README.md: quick start" },
+        { "README.md", "Quick start", QuickStart, "README.md: quick start" },
         { "src/Plugsmm.Client/README.md", "Quick start", Consumer, "README.md: quick start" },
         { "src/Plugsmm.Client/README.md", "Without dependency injection", Consumer, "docs/getting-started.md: without dependency injection" },
         { "src/Plugsmm.Client.Testing/README.md", "Plugsmm.Client.Testing", Simulator, "src/Plugsmm.Client.Testing/README.md" },
