@@ -8,14 +8,22 @@ namespace Plugsmm.Client;
 /// Every way a panel may echo the API key back, as one pattern built once per client: each char as written,
 /// JSON-escaped (<c>\u00e9</c>, <c>\u002B</c>, <c>\/</c>), form- or URL-encoded (<c>%2F</c>, <c>%c3%a9</c>, <c>+</c> for a
 /// space) or HTML-escaped (<c>&amp;amp;</c>, <c>&amp;#38;</c>), hex digits in either case; and the whole key in base64,
-/// standard or URL-safe, with or without padding.
+/// standard or URL-safe, with or without padding, or inside a longer base64 blob, each base64 char in those same spellings.
 /// </summary>
 internal sealed class KeySpellings
 {
     /// <summary>No key: nothing to find.</summary>
     public static readonly KeySpellings None = new(null);
 
-    private static readonly Regex NoMatch = new("(?!)", RegexOptions.CultureInvariant);
+    // Not NonBacktracking yet: with it, building and first running this pattern on an error path took long enough to break
+    // the resilience tests' timings (ResilienceTests, DeadlineTests, FaultMatrixTests). The overlap is still open.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    /// <summary>A key's base64 inside a blob is looked for only when this many chars hold its bits alone (a 1-char key's would match any text).</summary>
+    private const int MinBlobChars = 8;
+
+    // A class no char is in (no lookaround: ready for NonBacktracking).
+    private static readonly Regex NoMatch = new(@"[^\s\S]", Options);
 
     private readonly string? _apiKey;
     private Built? _built;
@@ -44,13 +52,20 @@ internal sealed class KeySpellings
             return new Built(NoMatch, 0);
         }
 
-        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey));
-        var urlSafe = base64.Replace('+', '-').Replace('/', '_');
-        string[] whole = [base64, urlSafe, base64.TrimEnd('='), urlSafe.TrimEnd('=')];
+        // Longest first: at one start, the longest base64 spelling is the one masked, not a shorter one's prefix of it.
         var pattern = new StringBuilder();
-        foreach (var spelling in whole.Distinct(StringComparer.Ordinal))
+        var maxLength = 0;
+        foreach (var spelling in Base64Spellings(Encoding.UTF8.GetBytes(apiKey)).OrderByDescending(s => s.Length))
         {
-            pattern.Append(Regex.Escape(spelling)).Append('|');
+            // Every base64 char through the same spellings as the key's: json_encode writes '/' as "\/", urlencode '+' as "%2B".
+            var length = 0;
+            foreach (var rune in spelling.EnumerateRunes())
+            {
+                length += AppendRune(pattern, rune);
+            }
+
+            pattern.Append('|');
+            maxLength = Math.Max(maxLength, length);
         }
 
         var perChar = 0;
@@ -59,7 +74,31 @@ internal sealed class KeySpellings
             perChar += AppendRune(pattern, rune);
         }
 
-        return new Built(new Regex(pattern.ToString(), RegexOptions.CultureInvariant), Math.Max(base64.Length, perChar));
+        // Open: the per-char alternatives overlap ('\' is '\' or "\\"), so a near miss can take exponential time here.
+        return new Built(new Regex(pattern.ToString(), Options), Math.Max(maxLength, perChar));
+    }
+
+    /// <summary>
+    /// The key's base64, standard and URL-safe, with and without padding; and its chars inside a longer base64 blob at each of
+    /// the three offsets in a 3-byte group: from the first char that holds only the key's bits to the last one.
+    /// </summary>
+    private static IEnumerable<string> Base64Spellings(byte[] key)
+    {
+        var base64 = Convert.ToBase64String(key);
+        var spellings = new List<string> { base64, base64.TrimEnd('=') };
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var shifted = new byte[offset + key.Length];
+            key.CopyTo(shifted, offset);
+            var start = ((8 * offset) + 5) / 6;
+            var end = 8 * (offset + key.Length) / 6;
+            if (end - start >= MinBlobChars)
+            {
+                spellings.Add(Convert.ToBase64String(shifted)[start..end]);
+            }
+        }
+
+        return spellings.Concat(spellings.Select(s => s.Replace('+', '-').Replace('/', '_'))).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>One char of the key in every spelling, as a group of alternatives; returns the longest one's length.</summary>

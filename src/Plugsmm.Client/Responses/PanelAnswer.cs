@@ -169,7 +169,8 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// </summary>
     public PlugsmmException NonNumericOrderId(string panelId)
     {
-        panelId = Clean(panelId.Length <= MaxPanelIdLength ? panelId : panelId[..MaxPanelIdLength] + "…");
+        // Cut by Clean, after the key is found: a key that starts before the cut is masked whole, not cut in two.
+        panelId = PanelText.Clean(panelId, call.Key, MaxPanelIdLength);
         return new(
             $"Plugsmm API: the panel answered {action} with the order id '{panelId}', which is not a whole number this client can return; the order was placed: record that id and reconcile the order by it, never place it again",
             action,

@@ -5,7 +5,8 @@ namespace Plugsmm.Client.Tests.Diagnostics;
 
 /// <summary>
 /// Sentinel keys and the ways a panel may echo them: PHP's exact spellings (from <c>php -r</c>: json_encode with
-/// its flags, htmlspecialchars, urlencode, rawurlencode, base64_encode), the same form encoding in lower-case hex,
+/// its flags, htmlspecialchars, urlencode, rawurlencode, base64_encode, and base64_encode under json_encode and urlencode),
+/// the same form encoding in lower-case hex,
 /// URL-safe base64, and System.Text.Json's two escapers (computed here: they are .NET's own spellings).
 /// </summary>
 internal static class EchoedKeys
@@ -27,6 +28,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "OWIxZjBjN2U1YTNkNGUyZjhjNmIwYTFkM2U1ZjdhOWM"),
             ("base64url", "OWIxZjBjN2U1YTNkNGUyZjhjNmIwYTFkM2U1ZjdhOWM="),
             ("base64url, no padding", "OWIxZjBjN2U1YTNkNGUyZjhjNmIwYTFkM2U1ZjdhOWM"),
+            ("json_encode(base64_encode)", "OWIxZjBjN2U1YTNkNGUyZjhjNmIwYTFkM2U1ZjdhOWM="),
+            ("urlencode(base64_encode)", "OWIxZjBjN2U1YTNkNGUyZjhjNmIwYTFkM2U1ZjdhOWM%3D"),
         ],
         ["Sk/9+Q&r=7%zé~Xy>"] =
         [
@@ -42,6 +45,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "U2svOStRJnI9NyV6w6l+WHk+"),
             ("base64url", "U2svOStRJnI9NyV6w6l-WHk-"),
             ("base64url, no padding", "U2svOStRJnI9NyV6w6l-WHk-"),
+            ("json_encode(base64_encode)", "U2svOStRJnI9NyV6w6l+WHk+"),
+            ("urlencode(base64_encode)", "U2svOStRJnI9NyV6w6l%2BWHk%2B"),
         ],
         ["é/+&=%key-4f2a9c~?"] =
         [
@@ -57,6 +62,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "w6kvKyY9JWtleS00ZjJhOWN+Pw"),
             ("base64url", "w6kvKyY9JWtleS00ZjJhOWN-Pw=="),
             ("base64url, no padding", "w6kvKyY9JWtleS00ZjJhOWN-Pw"),
+            ("json_encode(base64_encode)", "w6kvKyY9JWtleS00ZjJhOWN+Pw=="),
+            ("urlencode(base64_encode)", "w6kvKyY9JWtleS00ZjJhOWN%2BPw%3D%3D"),
         ],
         ["k>?/+&=%é-4f2a9c"] =
         [
@@ -72,6 +79,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "az4/LysmPSXDqS00ZjJhOWM"),
             ("base64url", "az4_LysmPSXDqS00ZjJhOWM="),
             ("base64url, no padding", "az4_LysmPSXDqS00ZjJhOWM"),
+            ("json_encode(base64_encode)", "az4\\/LysmPSXDqS00ZjJhOWM="),
+            ("urlencode(base64_encode)", "az4%2FLysmPSXDqS00ZjJhOWM%3D"),
         ],
         ["slash/key-4f2a9c"] =
         [
@@ -87,6 +96,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "c2xhc2gva2V5LTRmMmE5Yw"),
             ("base64url", "c2xhc2gva2V5LTRmMmE5Yw=="),
             ("base64url, no padding", "c2xhc2gva2V5LTRmMmE5Yw"),
+            ("json_encode(base64_encode)", "c2xhc2gva2V5LTRmMmE5Yw=="),
+            ("urlencode(base64_encode)", "c2xhc2gva2V5LTRmMmE5Yw%3D%3D"),
         ],
         ["plus+key-4f2a9c"] =
         [
@@ -102,6 +113,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "cGx1cytrZXktNGYyYTlj"),
             ("base64url", "cGx1cytrZXktNGYyYTlj"),
             ("base64url, no padding", "cGx1cytrZXktNGYyYTlj"),
+            ("json_encode(base64_encode)", "cGx1cytrZXktNGYyYTlj"),
+            ("urlencode(base64_encode)", "cGx1cytrZXktNGYyYTlj"),
         ],
         ["amp&key-4f2a9c"] =
         [
@@ -117,6 +130,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "YW1wJmtleS00ZjJhOWM"),
             ("base64url", "YW1wJmtleS00ZjJhOWM="),
             ("base64url, no padding", "YW1wJmtleS00ZjJhOWM"),
+            ("json_encode(base64_encode)", "YW1wJmtleS00ZjJhOWM="),
+            ("urlencode(base64_encode)", "YW1wJmtleS00ZjJhOWM%3D"),
         ],
         ["eq=key-4f2a9c"] =
         [
@@ -132,6 +147,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "ZXE9a2V5LTRmMmE5Yw"),
             ("base64url", "ZXE9a2V5LTRmMmE5Yw=="),
             ("base64url, no padding", "ZXE9a2V5LTRmMmE5Yw"),
+            ("json_encode(base64_encode)", "ZXE9a2V5LTRmMmE5Yw=="),
+            ("urlencode(base64_encode)", "ZXE9a2V5LTRmMmE5Yw%3D%3D"),
         ],
         ["pct%key-4f2a9c"] =
         [
@@ -147,6 +164,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "cGN0JWtleS00ZjJhOWM"),
             ("base64url", "cGN0JWtleS00ZjJhOWM="),
             ("base64url, no padding", "cGN0JWtleS00ZjJhOWM"),
+            ("json_encode(base64_encode)", "cGN0JWtleS00ZjJhOWM="),
+            ("urlencode(base64_encode)", "cGN0JWtleS00ZjJhOWM%3D"),
         ],
         ["accent-é-key-4f2a9c"] =
         [
@@ -162,6 +181,8 @@ internal static class EchoedKeys
             ("base64_encode, no padding", "YWNjZW50LcOpLWtleS00ZjJhOWM"),
             ("base64url", "YWNjZW50LcOpLWtleS00ZjJhOWM="),
             ("base64url, no padding", "YWNjZW50LcOpLWtleS00ZjJhOWM"),
+            ("json_encode(base64_encode)", "YWNjZW50LcOpLWtleS00ZjJhOWM="),
+            ("urlencode(base64_encode)", "YWNjZW50LcOpLWtleS00ZjJhOWM%3D"),
         ],
     };
 

@@ -51,6 +51,25 @@ public sealed class KeyEchoTests
         Assert.All(texts, text => Assert.Null(EchoedKeys.FoundIn(key, text)));
     }
 
+    [Fact]
+    public async Task A_non_numeric_order_id_cut_through_the_key_shows_no_part_of_it()
+    {
+        // The id is cut at 200 chars; the key starts at 190, so a cut before masking would leave its first 10 chars.
+        const string Key = "9b1f0c7e5a3d4e2f8c6b0a1d3e5f7a9c";
+        var head = "ref_" + new string('0', 186);
+        using var t = new Telemetry(apiKey: Key);
+        t.Panel.Answer($$"""{"order":"{{head}}{{Key}}_tail"}""");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.AddOrderAsync(new PackageOrder { ServiceId = 1, Link = "https://x.com" }));
+
+        Assert.Equal(("non_numeric_order_id", $"{head}***…"), (error.Reason, error.PanelError));
+        Assert.Contains($"'{head}***…'", error.Message, StringComparison.Ordinal);
+        var texts = new[] { error.Message, error.ToString(), error.PanelError ?? string.Empty, error.ResponsePreview ?? string.Empty }
+            .Concat(t.Logger.Collector.GetSnapshot().SelectMany(StateText.Of))
+            .Concat(t.AllTags());
+        Assert.All(texts, text => Assert.DoesNotContain(Key[..8], text, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("https://{0}@evil.example:8443/next?x=1", "'https://evil.example:8443'")]
     [InlineData("https://user:{0}@evil.example/next", "'https://evil.example'")]
