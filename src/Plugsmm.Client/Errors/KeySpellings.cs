@@ -15,8 +15,9 @@ internal sealed class KeySpellings
     /// <summary>No key: nothing to find.</summary>
     public static readonly KeySpellings None = new(null);
 
-    // Not NonBacktracking yet: with it, building and first running this pattern on an error path took long enough to break
-    // the resilience tests' timings (ResilienceTests, DeadlineTests, FaultMatrixTests). The overlap is still open.
+    // The backtracking engine, kept linear by construction: each char's spellings form an atomic group (one spelling chosen,
+    // never retried), so overlapping spellings ('\' is '\' or "\\") cannot multiply the paths tried. NonBacktracking took
+    // too long to build for an error path.
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     /// <summary>A key's base64 inside a blob is looked for only when this many chars hold its bits alone (a 1-char key's would match any text).</summary>
@@ -52,9 +53,10 @@ internal sealed class KeySpellings
             return new Built(NoMatch, 0);
         }
 
-        // Longest first: at one start, the longest base64 spelling is the one masked, not a shorter one's prefix of it.
         var pattern = new StringBuilder();
         var maxLength = 0;
+
+        // Longest first: at one start, the longest base64 spelling is the one masked, not a shorter one's prefix of it.
         foreach (var spelling in Base64Spellings(Encoding.UTF8.GetBytes(apiKey)).OrderByDescending(s => s.Length))
         {
             // Every base64 char through the same spellings as the key's: json_encode writes '/' as "\/", urlencode '+' as "%2B".
@@ -74,7 +76,9 @@ internal sealed class KeySpellings
             perChar += AppendRune(pattern, rune);
         }
 
-        // Open: the per-char alternatives overlap ('\' is '\' or "\\"), so a near miss can take exponential time here.
+        // Last, the key as written, whole: the atomic per-char groups take each char's longest spelling, which a key holding
+        // an escape's own text ("&amp;", "\\") as written would not match; tried last, so a longer spelling at the same start wins.
+        pattern.Append('|').Append(Regex.Escape(apiKey));
         return new Built(new Regex(pattern.ToString(), Options), Math.Max(maxLength, perChar));
     }
 
@@ -158,8 +162,9 @@ internal sealed class KeySpellings
             alternatives.Add(($"&#[xX]{Hex(hexReference)};", hexReference.Length + 4));
         }
 
-        // Longest first: '%' must not stop a match that "%25" would finish.
-        pattern.Append("(?:").AppendJoin('|', alternatives.OrderByDescending(a => a.Length).Select(a => a.Pattern)).Append(')');
+        // Longest first: '%' must not stop a match that "%25" would finish. Atomic: once a spelling of this char matched, the
+        // next char is tried after it and nothing else, so a near miss fails in time linear in the key's length.
+        pattern.Append("(?>").AppendJoin('|', alternatives.OrderByDescending(a => a.Length).Select(a => a.Pattern)).Append(')');
         return alternatives.Max(a => a.Length);
     }
 
