@@ -33,7 +33,7 @@ internal static class ManyIdsCommand
             var list = await IdList.ReadAsync(parse.GetValue(ids) ?? [], idName, terminal.In, ct).ConfigureAwait(false);
             await using var session = PanelSession.Open(parse, panel, terminal);
             var client = session.CreateClient();
-            var outcomes = await Batches.RunAsync(list, (chunk, token) => call(client, chunk, token), terminal, name, ct).ConfigureAwait(false);
+            var outcomes = await Batches.RunAsync(list, (chunk, token) => call(client, chunk, token), terminal, name, changesPanel: name is "refill" or "cancel", ct).ConfigureAwait(false);
 
             var report = new Report([idName, "ok", .. valueColumns, "error", "kind", "reason", "outcome_unknown"]);
             foreach (var outcome in outcomes)

@@ -15,6 +15,7 @@ internal static class Batches
         Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ItemResult<T>>>> call,
         Terminal terminal,
         string label,
+        bool changesPanel,
         CancellationToken cancellationToken)
     {
         var chunks = ids.Chunk(PlugsmmClient.MaxIdsPerRequest).ToList();
@@ -31,6 +32,18 @@ internal static class Batches
                     var items = await call(chunk, cancellationToken).ConfigureAwait(false);
                     outcomes.AddRange(items.Select(IdOutcome<T>.From));
                     answered++;
+                }
+                catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && changesPanel
+                    && (answered > 0 || failures.Count > 0) && exception is not PlugsmmOperationCanceledException)
+                {
+                    // Interrupted between requests: the earlier ones may have been carried out, so not "nothing was sent".
+                    var sent = outcomes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    throw new PlugsmmOperationCanceledException(
+                        $"{label}: interrupted after requests for the first {sent} of {ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} ids were sent",
+                        label,
+                        string.Empty,
+                        exception,
+                        cancellationToken);
                 }
                 catch (PlugsmmException exception)
                 {
