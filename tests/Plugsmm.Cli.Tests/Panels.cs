@@ -31,3 +31,9 @@ public sealed class KeyedPanel : Simulator
 
     protected override string[] Options => ["--key", OwnKey, "--balance", "12.5"];
 }
+
+/// <summary><c>simulate --latency 300</c>: every answer a little late, so a progress bar has time to show.</summary>
+public sealed class SlowPanel : Simulator
+{
+    protected override string[] Options => ["--latency", "300"];
+}
