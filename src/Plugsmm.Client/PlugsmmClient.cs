@@ -217,7 +217,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         var results = new Dictionary<long, ItemResult<T>>(distinct.Count);
         var failures = new List<PlugsmmException>();
         var anyAnswered = false;
-        var idsSent = 0;
+        var mayHaveHappened = 0; // ids whose request was answered, or failed with its outcome unknown
         foreach (var chunk in distinct.Chunk(MaxIdsPerRequest))
         {
             var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -227,13 +227,13 @@ public sealed class PlugsmmClient : IPlugsmmClient
                 answered = await SendAsync(action, Fields(action, field, list), read, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && CallInfo.ChangesState(action)
-                && (idsSent > 0 || exception is PlugsmmOperationCanceledException))
+                && (mayHaveHappened > 0 || exception is PlugsmmOperationCanceledException))
             {
                 // The caller gave up after requests went out (this one, or earlier ones whose results are now lost to it):
                 // not "nothing happened", whatever the cancellation itself says.
-                var sent = idsSent + (exception is PlugsmmOperationCanceledException ? chunk.Length : 0);
+                var sent = mayHaveHappened + (exception is PlugsmmOperationCanceledException ? chunk.Length : 0);
                 throw new PlugsmmOperationCanceledException(
-                    $"The caller cancelled {action} after requests for the first {sent.ToString(CultureInfo.InvariantCulture)} of {distinct.Count.ToString(CultureInfo.InvariantCulture)} distinct ids went out: the panel may have carried them out; check them before repeating.",
+                    $"The caller cancelled {action} after requests for {sent.ToString(CultureInfo.InvariantCulture)} of its {distinct.Count.ToString(CultureInfo.InvariantCulture)} distinct ids went out: the panel may have carried them out; check them before repeating.",
                     action,
                     (exception as PlugsmmOperationCanceledException)?.CorrelationId ?? string.Empty,
                     exception,
@@ -241,7 +241,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
             catch (PlugsmmException exception)
             {
-                idsSent += chunk.Length;
+                mayHaveHappened += exception.OutcomeUnknown ? chunk.Length : 0;
                 // One request of many failed: the others' results (cancels or refills already made) must not be lost,
                 // and its own ids carry its outcome (known failure, or unknown when it may have been carried out).
                 failures.Add(exception);
@@ -254,7 +254,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             }
 
             anyAnswered = true;
-            idsSent += chunk.Length;
+            mayHaveHappened += chunk.Length;
             foreach (var id in chunk)
             {
                 results[id] = answered.TryGetValue(id, out var item) ? item : NoEntry<T>(id, action);

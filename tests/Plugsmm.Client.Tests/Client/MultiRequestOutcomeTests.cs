@@ -104,14 +104,14 @@ public sealed class MultiRequestOutcomeTests
     public async Task Cancelling_between_requests_of_a_side_effect_says_the_earlier_ones_may_have_been_carried_out()
     {
         using var cancel = new CancellationTokenSource();
-        using var panel = new PanelStub(logger: new CancelOnSuccess(cancel));
+        using var panel = new PanelStub(logger: new CancelOnLog(cancel));
         panel.Answer(Refilled(Ids.Take(100))).Answer(Refilled(Ids.Skip(100)));
 
         var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => panel.Client.RefillOrdersAsync(Ids, cancel.Token));
 
         Assert.Single(panel.Requests);                                               // the second was never sent...
         Assert.True(error.OutcomeUnknown);                                           // ...but the first may have been carried out
-        Assert.Contains("first 100 of 150", error.Message, StringComparison.Ordinal);
+        Assert.Contains("for 100 of its 150 distinct ids", error.Message, StringComparison.Ordinal);
         Assert.Equal(cancel.Token, error.CancellationToken);
     }
 
@@ -129,14 +129,27 @@ public sealed class MultiRequestOutcomeTests
         var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => panel.Client.CancelOrdersAsync(Ids, cancel.Token));
 
         Assert.Equal(2, panel.Requests.Count);
-        Assert.Contains("first 150 of 150", error.Message, StringComparison.Ordinal);
+        Assert.Contains("for 150 of its 150 distinct ids", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_after_a_request_refused_outright_is_a_plain_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var panel = new PanelStub(logger: new CancelOnLog(cancel, cancelOn: 1003));   // after the refusal is read
+        panel.Answer("""{"error":"Invalid API key"}""");                         // refused: nothing was carried out
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.RefillOrdersAsync(Ids, cancel.Token));
+
+        Assert.IsNotType<PlugsmmOperationCanceledException>(error);
+        Assert.Single(panel.Requests);
     }
 
     [Fact]
     public async Task Cancelling_a_read_between_requests_is_a_plain_cancellation()
     {
         using var cancel = new CancellationTokenSource();
-        using var panel = new PanelStub(logger: new CancelOnSuccess(cancel));
+        using var panel = new PanelStub(logger: new CancelOnLog(cancel));
         panel.Answer("{" + string.Join(",", Ids.Take(100).Select(id => $"\"{id}\":{{\"status\":\"Pending\"}}")) + "}");
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.GetOrderStatusesAsync(Ids, cancel.Token));
@@ -179,8 +192,8 @@ public sealed class MultiRequestOutcomeTests
     private static Func<HttpResponseMessage> Refilled(IEnumerable<long> ids) =>
         () => PanelStub.Json("[" + string.Join(",", ids.Select(id => $"{{\"order\":{id},\"refill\":{id + 1000}}}")) + "]");
 
-    /// <summary>Cancels the caller's token when a call succeeds: between one request of a multi-id call and the next.</summary>
-    private sealed class CancelOnSuccess(CancellationTokenSource cancel) : Microsoft.Extensions.Logging.ILogger<PlugsmmClient>
+    /// <summary>Cancels the caller's token when a call logs <c>cancelOn</c> (1002 succeeded, 1003 failed): between one request of a multi-id call and the next.</summary>
+    private sealed class CancelOnLog(CancellationTokenSource cancel, int cancelOn = 1002) : Microsoft.Extensions.Logging.ILogger<PlugsmmClient>
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -189,7 +202,7 @@ public sealed class MultiRequestOutcomeTests
 
         public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (eventId.Id == 1002)
+            if (eventId.Id == cancelOn)
             {
                 cancel.Cancel();
             }
