@@ -38,6 +38,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     private readonly CallTelemetry _telemetry;
     private readonly AttemptTimer _attemptTimer;
     private readonly BodyArrays _bodyArrays = new();
+    private readonly KeyValuePair<string, object?>[] _serverTags;
 
     /// <summary>Creates a client.</summary>
     /// <param name="httpClient">The HTTP client to send with; its handler should not follow redirects.</param>
@@ -78,6 +79,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         _telemetry = new CallTelemetry(logger, metrics, PanelName(name));
         _pipeline = pipeline ?? new CallPipeline(_options, timeProvider, _telemetry);
         _attemptTimer = new AttemptTimer(timeProvider);
+        _serverTags = PlugsmmTracing.ServerTags(_options.BaseAddress);
         if (logLegacyAdapter)
         {
             // Once per client name: which key and endpoint are in use, and the rollback flag.
@@ -344,7 +346,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, _key, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
             var correlationId = call.CorrelationId;
             var panel = _telemetry.Panel;
-            using var activity = PlugsmmTracing.Start(action);
+            using var activity = PlugsmmTracing.Start(action, _serverTags);
             if (activity is not null)
             {
                 activity.SetTag("plugsmm.action", action);

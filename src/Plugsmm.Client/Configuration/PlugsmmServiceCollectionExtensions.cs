@@ -53,7 +53,7 @@ public static class PlugsmmServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlugsmmClientOptions>, PlugsmmClientOptionsValidator>());
         services.AddMetrics();
-        services.TryAddSingleton(provider => new PlugsmmMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(new System.Diagnostics.Metrics.MeterOptions(PlugsmmMetrics.MeterName))));
+        services.TryAddSingleton(provider => new PlugsmmMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(PlugsmmMetrics.CreateMeterOptions())));
         services.TryAddSingleton<PlugsmmClientFactory>(provider => new PlugsmmClientFactory(
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>(),

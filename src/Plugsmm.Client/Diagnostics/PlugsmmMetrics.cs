@@ -11,9 +11,16 @@ namespace Plugsmm.Client;
 /// </summary>
 internal sealed class PlugsmmMetrics
 {
-    public const string MeterName = "Plugsmm.Client";
+    public const string MeterName = PlugsmmTelemetry.MeterName;
 
-    private static readonly Lazy<PlugsmmMetrics> Shared = new(() => new PlugsmmMetrics(new Meter(MeterName)));
+    /// <summary>
+    /// Bucket boundaries advised for <c>plugsmm.client.request.duration</c>, in seconds: those .NET gives
+    /// <c>http.client.request.duration</c>, extended to the client's timeouts (30 s per attempt, 120 s in total by default).
+    /// </summary>
+    internal static readonly IReadOnlyList<double> DurationBoundaries =
+        [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120];
+
+    private static readonly Lazy<PlugsmmMetrics> Shared = new(() => new PlugsmmMetrics(new Meter(CreateMeterOptions())));
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMeterFactory, PlugsmmMetrics> PerFactory = [];
 
     private readonly ConcurrentDictionary<string, CallPipeline> _breakers = new(StringComparer.Ordinal);
@@ -29,7 +36,12 @@ internal sealed class PlugsmmMetrics
         _successes = meter.CreateCounter<long>("plugsmm.client.successes", "{call}", "Calls that succeeded (provider_requests_success).");
         _failures = meter.CreateCounter<long>("plugsmm.client.failures", "{call}", "Calls that failed, by error.type (provider_requests_failed).");
         _retries = meter.CreateCounter<long>("plugsmm.client.retries", "{retry}", "Retries made, by error.type.");
-        _duration = meter.CreateHistogram<double>("plugsmm.client.request.duration", "s", "Duration of calls, retries included (provider_avg_latency derives from it).");
+        _duration = meter.CreateHistogram<double>(
+            "plugsmm.client.request.duration",
+            "s",
+            "Duration of calls, retries included (provider_avg_latency derives from it).",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBoundaries });
         meter.CreateObservableGauge("plugsmm.client.circuit_breaker.state", ObserveBreakers, "{state}", "0 closed, 1 open, 2 half-open, 3 isolated (circuit_breaker_state).");
     }
 
@@ -38,7 +50,10 @@ internal sealed class PlugsmmMetrics
 
     /// <summary>One set of instruments per meter factory, however many clients are built with it.</summary>
     public static PlugsmmMetrics For(IMeterFactory factory) =>
-        PerFactory.GetValue(factory, f => new PlugsmmMetrics(f.Create(new MeterOptions(MeterName))));
+        PerFactory.GetValue(factory, f => new PlugsmmMetrics(f.Create(CreateMeterOptions())));
+
+    /// <summary>The meter's name and the package version.</summary>
+    public static MeterOptions CreateMeterOptions() => new(MeterName) { Version = PlugsmmTelemetry.Version };
 
     public void Track(string panel, CallPipeline pipeline) => _breakers[panel] = pipeline;
 

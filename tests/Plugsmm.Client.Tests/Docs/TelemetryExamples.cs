@@ -27,8 +27,8 @@ public sealed class TelemetryExamples
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlugsmmClient(builder.Configuration);
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddMeter("Plugsmm.Client").AddPrometheusExporter())
-            .WithTracing(t => t.AddSource("Plugsmm.Client").AddHttpClientInstrumentation());
+            .WithMetrics(m => m.AddMeter(PlugsmmTelemetry.MeterName).AddPrometheusExporter())
+            .WithTracing(t => t.AddSource(PlugsmmTelemetry.ActivitySourceName).AddHttpClientInstrumentation());
         var app = builder.Build();
         app.MapPrometheusScrapingEndpoint();   // GET /metrics
         // end
@@ -54,6 +54,13 @@ public sealed class TelemetryExamples
 
         Assert.Contains("error_type=\"INSUFFICIENT_FUNDS\"", scrape, StringComparison.Ordinal);
         Assert.Contains("plugsmm_panel=\"default\"", scrape, StringComparison.Ordinal);
+        foreach (var bucket in new[] { "0.005", "0.1", "2.5", "10", "30", "60", "120" })
+        {
+            // The histogram's advised boundaries, which the exporter takes without a view.
+            Assert.Contains($"le=\"{bucket}\"", scrape, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("otel_scope_version=\"" + PlugsmmTelemetry.Version + "\"", scrape, StringComparison.Ordinal);
         Assert.Contains("plugsmm_client_requests_total", page, StringComparison.Ordinal);
         await app.StopAsync();
     }
