@@ -13,7 +13,7 @@ public sealed class MetricsRecorder : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "Plugsmm.Client")
+            if (instrument.Meter.Name == Plugsmm.Client.PlugsmmTelemetry.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
