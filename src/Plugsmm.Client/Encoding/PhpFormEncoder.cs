@@ -45,11 +45,11 @@ public static class PhpFormEncoder
     public static string Encode(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var buffer = PooledByteBufferWriter.Rent();
+        using var buffer = BodyBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
 
-        // Every byte is ASCII (all others are escaped): widened as they are, no validation pass.
-        return AsciiText.ToString(buffer.WrittenSpan);
+        // Every byte is ASCII (all others are escaped).
+        return Encoding.ASCII.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes the UTF-8 body of <paramref name="fields"/> into <paramref name="destination"/>, with no intermediate strings.</summary>
@@ -77,7 +77,7 @@ public static class PhpFormEncoder
     public static HttpContent CreateContent(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var buffer = PooledByteBufferWriter.Rent();
+        using var buffer = BodyBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
         return new PhpFormContent(buffer.WrittenSpan.ToArray());
     }
@@ -88,7 +88,7 @@ public static class PhpFormEncoder
     /// </summary>
     internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields, byte[]? spare, out int length)
     {
-        using var buffer = PooledByteBufferWriter.Rent();
+        using var buffer = BodyBufferWriter.Rent();
         WriteFieldsOrWipe(fields, buffer);
         var written = buffer.WrittenSpan;
         var array = spare is not null && spare.Length >= written.Length ? spare
@@ -99,7 +99,7 @@ public static class PhpFormEncoder
     }
 
     /// <summary>Writes into a pooled buffer; if a field is refused, wipes all of it (part of the body was written but not committed).</summary>
-    private static void WriteFieldsOrWipe(IEnumerable<KeyValuePair<string, object?>> fields, PooledByteBufferWriter buffer)
+    private static void WriteFieldsOrWipe(IEnumerable<KeyValuePair<string, object?>> fields, BodyBufferWriter buffer)
     {
         try
         {
