@@ -9,9 +9,9 @@ namespace Plugsmm.Client;
 /// straight into a span, with no intermediate string.
 /// </summary>
 /// <remarks>
-/// Plain code on runtime primitives: runs of bare chars are found with <see cref="SearchValues{T}"/> and copied with
-/// <see cref="Ascii.FromUtf16"/>; every other char is encoded with <see cref="Rune"/> and escaped byte by byte from
-/// a 256-entry table. A lone surrogate stops the escaping and is reported by its index.
+/// Plain code: one loop over the chars; an ASCII char is written from a 256-entry table of PHP's escapes, any other
+/// is encoded to UTF-8 with <see cref="Rune"/> and each byte written from the same table. A lone surrogate stops the
+/// escaping and is reported by its index.
 /// </remarks>
 internal static class PhpUrlEscaper
 {
@@ -20,10 +20,8 @@ internal static class PhpUrlEscaper
 
     private const string BareChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
 
-    private static readonly SearchValues<char> Bare = SearchValues.Create(BareChars);
-
-    /// <summary>For each byte, what PHP writes for it: the byte itself, <c>+</c>, or <c>%XX</c>.</summary>
-    private static readonly string[] Escapes = BuildEscapes();
+    /// <summary>For each byte, what PHP writes for it: the byte itself, <c>+</c>, or <c>%XX</c> (see <see cref="BuildEscapes"/>).</summary>
+    private static readonly uint[] Escapes = BuildEscapes();
 
     /// <summary>The destination size <see cref="TryEscape"/> needs for <paramref name="sourceLength"/> chars.</summary>
     public static int RequiredDestinationLength(int sourceLength) => checked(sourceLength * MaxBytesPerChar);
@@ -46,24 +44,12 @@ internal static class PhpUrlEscaper
 
         Span<byte> utf8 = stackalloc byte[4];
         var written = 0;
-        var i = 0;
-        while (i < source.Length)
+        for (var i = 0; i < source.Length; i++)
         {
-            var run = source[i..].IndexOfAnyExcept(Bare);
-            if (run != 0)
+            var c = source[i];
+            if (c < 0x80)
             {
-                // A run of bare chars (ASCII by construction): copied as they are.
-                run = run < 0 ? source.Length - i : run;
-                _ = Ascii.FromUtf16(source.Slice(i, run), destination[written..], out _);
-                written += run;
-                i += run;
-                continue;
-            }
-
-            if (source[i] < 0x80)
-            {
-                written += Escape((byte)source[i], destination[written..]);
-                i++;
+                written = Escape((byte)c, destination, written);
                 continue;
             }
 
@@ -74,13 +60,12 @@ internal static class PhpUrlEscaper
                 return false;
             }
 
-            var length = rune.EncodeToUtf8(utf8);
-            foreach (var b in utf8[..length])
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
             {
-                written += Escape(b, destination[written..]);
+                written = Escape(b, destination, written);
             }
 
-            i += consumed;
+            i += consumed - 1;
         }
 
         bytesWritten = written;
@@ -97,31 +82,37 @@ internal static class PhpUrlEscaper
         var written = 0;
         foreach (var b in source)
         {
-            written += Escape(b, destination[written..]);
+            written = Escape(b, destination, written);
         }
 
         return written;
     }
 
-    private static int Escape(byte value, Span<byte> destination)
+    /// <summary>Writes PHP's escape of <paramref name="value"/> at <paramref name="at"/>; returns the position after it.</summary>
+    private static int Escape(byte value, Span<byte> destination, int at)
     {
-        var escape = Escapes[value];
-        for (var i = 0; i < escape.Length; i++)
+        var entry = Escapes[value];
+        destination[at] = (byte)entry;
+        if (entry >> 24 == 1)
         {
-            destination[i] = (byte)escape[i];
+            return at + 1;
         }
 
-        return escape.Length;
+        destination[at + 1] = (byte)(entry >> 8);
+        destination[at + 2] = (byte)(entry >> 16);
+        return at + 3;
     }
 
-    private static string[] BuildEscapes()
+    /// <summary>For each byte, its escape's bytes in the low three bytes of the entry, their count in the top byte.</summary>
+    private static uint[] BuildEscapes()
     {
-        var escapes = new string[256];
+        const string hex = "0123456789ABCDEF";
+        var escapes = new uint[256];
         for (var b = 0; b < escapes.Length; b++)
         {
-            escapes[b] = b == ' ' ? "+"
-                : BareChars.Contains((char)b, StringComparison.Ordinal) ? ((char)b).ToString()
-                : "%" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
+            escapes[b] = b == ' ' ? '+' | (1u << 24)
+                : BareChars.Contains((char)b, StringComparison.Ordinal) ? (uint)b | (1u << 24)
+                : '%' | ((uint)hex[b >> 4] << 8) | ((uint)hex[b & 0xF] << 16) | (3u << 24);
         }
 
         return escapes;
