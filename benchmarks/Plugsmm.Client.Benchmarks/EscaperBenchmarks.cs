@@ -6,9 +6,8 @@ using BenchmarkDotNet.Jobs;
 namespace Plugsmm.Client.Benchmarks;
 
 /// <summary>
-/// The escaper alone, on every key and string value of the order bodies (per body, as in <see cref="EncoderBenchmarks"/>):
-/// the path that <see cref="PhpUrlEscaper.TryEscape"/> takes on this machine, the 128-bit vector path (SSSE3 / AdvSimd
-/// blocks only) and the scalar path.
+/// The escaper alone (<see cref="PhpUrlEscaper.TryEscape"/>), on every key and string value of the order bodies (per
+/// body, as in <see cref="EncoderBenchmarks"/>).
 /// Not part of <c>run-encoder.sh</c>; run with <c>--filter '*EscaperBenchmarks*'</c>.
 /// </summary>
 [Config(typeof(Config))]
@@ -22,32 +21,6 @@ public class EscaperBenchmarks
     {
         var bodies = OrderBodyFile.Load(OrderBodyFile.Locate());
         _texts = [.. bodies.SelectMany(body => body.SelectMany(p => p.Value is string s ? new[] { p.Key, s } : [p.Key]))];
-    }
-
-    [Benchmark(Baseline = true, OperationsPerInvoke = EncoderBenchmarks.Bodies)]
-    public long Scalar()
-    {
-        long total = 0;
-        foreach (var text in _texts)
-        {
-            PhpUrlEscaper.TryEscapeScalar(text, _destination, out var written, out _);
-            total += written;
-        }
-
-        return total;
-    }
-
-    [Benchmark(OperationsPerInvoke = EncoderBenchmarks.Bodies)]
-    public long Vector128()
-    {
-        long total = 0;
-        foreach (var text in _texts)
-        {
-            PhpUrlEscaper.TryEscapeVector128(text, _destination, out var written, out _);
-            total += written;
-        }
-
-        return total;
     }
 
     [Benchmark(OperationsPerInvoke = EncoderBenchmarks.Bodies)]

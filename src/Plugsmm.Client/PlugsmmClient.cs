@@ -446,7 +446,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
             // The body holds the key: wiped whatever happened, then kept for this client's next call.
             if (body is not null)
             {
-                SecretWipe.Clear(body.AsSpan(0, bodyLength));
+                CryptographicOperations.ZeroMemory(body.AsSpan(0, bodyLength));
                 _bodyArrays.Give(body);
             }
         }

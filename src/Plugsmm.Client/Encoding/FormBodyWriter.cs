@@ -80,8 +80,8 @@ internal ref struct FormBodyWriter
             return lone;
         }
 
-        // '&', the key and its spare bytes (of which '=' takes one).
-        Ensure(1 + PhpUrlEscaper.RequiredDestinationLength(key.Length));
+        // '&', the key and '='.
+        Ensure(2 + PhpUrlEscaper.RequiredDestinationLength(key.Length));
         if (separate)
         {
             _span[_position++] = (byte)'&';
@@ -112,7 +112,7 @@ internal ref struct FormBodyWriter
     {
         Span<byte> text = stackalloc byte[PhpFloatFormatter.MaxLength];
         var length = PhpFloatFormatter.Format(value, text);
-        Ensure((length * 3) + 1);
+        Ensure(length * 3);
         _position += PhpUrlEscaper.EscapeAscii(text[..length], _span[_position..]);
     }
 

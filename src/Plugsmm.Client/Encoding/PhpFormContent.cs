@@ -57,7 +57,7 @@ internal sealed class PhpFormContent : HttpContent
     {
         if (disposing && _ownsBody)
         {
-            SecretWipe.Clear(_body.AsSpan(0, _length));
+            CryptographicOperations.ZeroMemory(_body.AsSpan(0, _length));
         }
 
         base.Dispose(disposing);

@@ -3,9 +3,9 @@ using System.Text;
 namespace Plugsmm.Client.Tests.FormEncoding;
 
 /// <summary>
-/// The escaper's vector path (16, 8 and 4 ASCII chars at a time) against its scalar path and against an independent
-/// reference built from .NET's UTF-8 encoder: every length from 0 to 100, every ASCII char at every position, non-ASCII
-/// and lone surrogates at every position, and the bytes around the output left as they were.
+/// The escaper against an independent reference built from .NET's UTF-8 encoder: every length from 0 to 100, every
+/// ASCII char at every position, non-ASCII and lone surrogates at every position, and the bytes after the destination
+/// left as they were.
 /// </summary>
 public sealed class PhpUrlEscaperTests
 {
@@ -17,14 +17,6 @@ public sealed class PhpUrlEscaperTests
     ];
 
     private const byte Guard = 0xA5;
-
-    [Fact]
-    public void The_vector_path_is_in_use_on_this_machine_when_the_hardware_has_it()
-    {
-        Assert.Equal(
-            BitConverter.IsLittleEndian && (System.Runtime.Intrinsics.X86.Ssse3.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.Arm64.IsSupported),
-            PhpUrlEscaper.IsVectorized);
-    }
 
     [Fact]
     public void Every_ASCII_char_at_every_position_up_to_40_chars_and_a_sample_of_them_up_to_100()
@@ -135,7 +127,7 @@ public sealed class PhpUrlEscaperTests
     }
 
     [Fact]
-    public void Surrogate_pairs_astride_every_block_boundary()
+    public void A_surrogate_pair_at_every_position()
     {
         for (var length = 2; length <= 100; length++)
         {
@@ -152,16 +144,17 @@ public sealed class PhpUrlEscaperTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(17)]
-    public void A_destination_smaller_than_nine_bytes_per_char_plus_the_spare_is_refused(int length)
+    public void A_destination_smaller_than_nine_bytes_per_char_is_refused(int length)
     {
         var text = new string('a', length);
-        var size = (length * PhpUrlEscaper.MaxBytesPerChar) + PhpUrlEscaper.DestinationSpare;
+        var size = length * PhpUrlEscaper.MaxBytesPerChar;
         Assert.Equal(size, PhpUrlEscaper.RequiredDestinationLength(length));
         Assert.True(PhpUrlEscaper.TryEscape(text, new byte[size], out var written, out _));
         Assert.Equal(length, written);
-        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscape(text, new byte[size - 1], out _, out _));
-        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeScalar(text, new byte[size - 1], out _, out _));
-        Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscapeVector128(text, new byte[size - 1], out _, out _));
+        if (length > 0)
+        {
+            Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscape(text, new byte[size - 1], out _, out _));
+        }
     }
 
     private static string RandomText(Random random, int length, bool asciiOnly)
@@ -180,9 +173,8 @@ public sealed class PhpUrlEscaperTests
     }
 
     /// <summary>
-    /// Escapes <paramref name="text"/> with each path (the one this machine takes, the 128-bit vector path, the scalar
-    /// path) into exactly-sized destinations filled with a guard byte, and checks the output, its length, the
-    /// lone-surrogate index and that nothing was written past the destination.
+    /// Escapes <paramref name="text"/> into an exactly-sized destination filled with a guard byte, and checks the output,
+    /// its length, the lone-surrogate index and that nothing was written past the destination.
     /// </summary>
     private static void AssertSameAsReference(string text) => AssertSameAsReference(text, Reference(text));
 
@@ -191,8 +183,6 @@ public sealed class PhpUrlEscaperTests
         var (expected, expectedInvalid) = reference;
         var size = PhpUrlEscaper.RequiredDestinationLength(text.Length);
         AssertPath("TryEscape", PhpUrlEscaper.TryEscape);
-        AssertPath("TryEscapeVector128", PhpUrlEscaper.TryEscapeVector128);
-        AssertPath("TryEscapeScalar", PhpUrlEscaper.TryEscapeScalar);
 
         void AssertPath(string path, Escape escape)
         {
