@@ -11,7 +11,7 @@ namespace Plugsmm.Client.Benchmarks;
 /// </summary>
 internal static class EncoderSummary
 {
-    private const double MaxRatioToPhp = 0.5;
+    private const double MaxRatioToPhp = 1.0; // issue 17: plain code, at most PHP's time per body
 
     private static readonly (string Method, string Label)[] Methods =
     [
