@@ -43,7 +43,7 @@ internal sealed class PlugsmmClientFactory(
     public CallPipeline Pipeline(string name) =>
         // Lazy: GetOrAdd may run its factory twice under a race; only one pipeline may ever be built (and tracked).
         _pipelines.GetOrAdd(name, key => new Lazy<CallPipeline>(() => new CallPipeline(
-            PlugsmmClient.Snapshot(options.Get(key)),
+            options.Get(key).Clone(),
             timeProvider ?? TimeProvider.System,
-            new CallTelemetry(loggers.CreateLogger<PlugsmmClient>(), metrics, key.Length == 0 ? "default" : key)))).Value;
+            new CallTelemetry(loggers.CreateLogger<PlugsmmClient>(), metrics, CallTelemetry.PanelName(key))))).Value;
 }

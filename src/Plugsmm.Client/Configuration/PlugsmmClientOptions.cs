@@ -60,4 +60,36 @@ public sealed class PlugsmmClientOptions
     /// (configuration: <c>Plugsmm:ErrorRules:0:Pattern</c>, <c>…:Kind</c>, <c>…:Reason</c>).
     /// </summary>
     public IList<PlugsmmErrorRule> ErrorRules { get; } = [];
+
+    /// <summary>A copy that later changes to these options (or their rules) do not reach: what a client keeps.</summary>
+    internal PlugsmmClientOptions Clone()
+    {
+        var copy = new PlugsmmClientOptions
+        {
+            ApiKey = ApiKey,
+            BaseAddress = BaseAddress,
+            Timeout = Timeout,
+            UserAgent = UserAgent,
+            UseNewApi = UseNewApi,
+            MaxResponseBytes = MaxResponseBytes,
+            Resilience = new PlugsmmResilienceOptions
+            {
+                MaxRetryAttempts = Resilience.MaxRetryAttempts,
+                RetryDelay = Resilience.RetryDelay,
+                MaxRetryDelay = Resilience.MaxRetryDelay,
+                UseJitter = Resilience.UseJitter,
+                TotalTimeout = Resilience.TotalTimeout,
+                FailureRatio = Resilience.FailureRatio,
+                MinimumThroughput = Resilience.MinimumThroughput,
+                SamplingDuration = Resilience.SamplingDuration,
+                BreakDuration = Resilience.BreakDuration,
+            },
+        };
+        foreach (var rule in ErrorRules)
+        {
+            copy.ErrorRules.Add(new PlugsmmErrorRule { Pattern = rule.Pattern, Kind = rule.Kind, Reason = rule.Reason });
+        }
+
+        return copy;
+    }
 }
