@@ -10,14 +10,17 @@ internal static class ValueParsers
     /// <summary>The date forms <c>--expiry</c> takes: the panel's own <c>31/12/2026</c>, or ISO <c>2026-12-31</c>.</summary>
     private static readonly string[] DateFormats = ["dd'/'MM'/'yyyy", "d'/'M'/'yyyy", "yyyy-MM-dd"];
 
-    public static Option<long?> PositiveLong(string name, string description, bool required = false) => new(name)
+    public static Option<long?> PositiveLong(string name, string description, bool required = false) =>
+        Long(name, description, 1, long.MaxValue, required, helpName: "ID");
+
+    public static Option<long?> Long(string name, string description, long min, long max, bool required = false, string helpName = "N") => new(name)
     {
         Description = description,
-        HelpName = "ID",
+        HelpName = helpName,
         Required = required,
         CustomParser = result => Parse(result, name, text =>
-            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : (long?)null,
-            "a whole number from 1 to 9223372036854775807"),
+            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : (long?)null,
+            $"a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}"),
     };
 
     public static Option<int?> Int(string name, string description, int min, int max, bool required = false, string helpName = "N") => new(name)

@@ -85,7 +85,7 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
                 PlugsmmErrorKind.Transient,
                 innerException: failures.Sanitize(exception))
             {
-                Reason = "timeout",
+                Reason = PlugsmmErrorReasons.Timeout,
                 OutcomeUnknown = call.HasSideEffects,
             });
         }
@@ -102,7 +102,7 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
         {
             return Outcome.FromException<object>(new PlugsmmException($"The answer to {action} was cut off: {failures.Clean(exception.Message)}", action, PlugsmmErrorKind.Transient, innerException: failures.Sanitize(exception))
             {
-                Reason = "connection_dropped",
+                Reason = PlugsmmErrorReasons.ConnectionDropped,
                 OutcomeUnknown = call.HasSideEffects,
             });
         }
@@ -168,7 +168,7 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
             PlugsmmErrorKind.Permanent,
             status)
         {
-            Reason = "redirect",
+            Reason = PlugsmmErrorReasons.Redirect,
             OutcomeUnknown = call.HasSideEffects,
         };
     }
@@ -176,7 +176,7 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
     private static PlugsmmException TooLarge(CallInfo call, int status, long max) =>
         new($"The answer to {call.Action} is larger than MaxResponseBytes ({max.ToString(CultureInfo.InvariantCulture)} bytes); it was not read further.", call.Action, ErrorClassifier.ClassifyUnreadableBody(status), status)
         {
-            Reason = "response_too_large",
+            Reason = PlugsmmErrorReasons.ResponseTooLarge,
             OutcomeUnknown = call.HasSideEffects,
         };
 }

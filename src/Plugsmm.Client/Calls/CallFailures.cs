@@ -17,18 +17,18 @@ internal sealed class CallFailures(KeySpellings key, CallDeadline deadline)
         PlugsmmException failure => failure,
         BrokenCircuitException => new PlugsmmException($"Skipped {call.Action}: the panel's circuit breaker is open, nothing was sent", call.Action, PlugsmmErrorKind.Transient, innerException: exception)
         {
-            Reason = "circuit_open",
+            Reason = PlugsmmErrorReasons.CircuitOpen,
         },
         TimeoutRejectedException timeout => new PlugsmmException(
             $"The call to {call.Action} timed out after {ReportedTimeout(timeout).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s", call.Action, PlugsmmErrorKind.Transient, innerException: Reported(timeout))
         {
-            Reason = "timeout",
+            Reason = PlugsmmErrorReasons.Timeout,
             OutcomeUnknown = call.HasSideEffects,
         },
         // Whatever else a handler or the runtime throws: still a PlugsmmException, never a surprise type.
         _ => new PlugsmmException($"The call to {call.Action} failed unexpectedly: {exception.GetType().Name}: {Clean(exception.Message)}", call.Action, PlugsmmErrorKind.Unknown, innerException: Sanitize(exception))
         {
-            Reason = "unexpected",
+            Reason = PlugsmmErrorReasons.Unexpected,
             OutcomeUnknown = call.HasSideEffects,
         },
     };

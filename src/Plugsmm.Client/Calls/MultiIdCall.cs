@@ -82,7 +82,7 @@ internal static class MultiIdCall
     /// carried it out (it answered for the request), so its outcome is unknown.
     /// </summary>
     private static ItemResult<T> NoEntry<T>(long id, string action) => CallInfo.ChangesState(action)
-        ? ItemResult.Unknown<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id: it may have been carried out; check it before repeating.", action) { Reason = "no_entry", OutcomeUnknown = true })
+        ? ItemResult.Unknown<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id: it may have been carried out; check it before repeating.", action) { Reason = PlugsmmErrorReasons.NoEntry, OutcomeUnknown = true })
         : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
 
     private static List<long> DistinctIds(IEnumerable<long> ids, string parameter)

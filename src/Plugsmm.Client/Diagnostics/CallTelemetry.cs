@@ -27,13 +27,13 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
             case TimeoutRejectedException timeout:
                 ClientLog.Timeout(logger, timeout.Timeout.TotalSeconds, action, correlationId);
                 break;
-            case PlugsmmException { Reason: "timeout" } timeout when timeout.InnerException is TimeoutRejectedException rejected:
+            case PlugsmmException { Reason: PlugsmmErrorReasons.Timeout } timeout when timeout.InnerException is TimeoutRejectedException rejected:
                 ClientLog.Timeout(logger, rejected.Timeout.TotalSeconds, action, correlationId);
                 break;
             case PlugsmmException { UnreadableAnswer: true } invalid:
                 ClientLog.InvalidJson(logger, action, invalid.StatusCode, correlationId, LogText.Defang(invalid.ResponsePreview ?? string.Empty));
                 break;
-            case PlugsmmException { Reason: "circuit_open" }:
+            case PlugsmmException { Reason: PlugsmmErrorReasons.CircuitOpen }:
                 ClientLog.CircuitOpenSkip(logger, action, panel, correlationId);
                 break;
         }
@@ -48,8 +48,8 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
         var (kind, reason) = failure switch
         {
             PlugsmmException plugsmm => (plugsmm.Kind, plugsmm.Reason),
-            TimeoutRejectedException => (PlugsmmErrorKind.Transient, "timeout"),
-            _ => (PlugsmmErrorKind.Unknown, "unexpected"),
+            TimeoutRejectedException => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Timeout),
+            _ => (PlugsmmErrorKind.Unknown, PlugsmmErrorReasons.Unexpected),
         };
         ClientLog.Retry(logger, attempt, action, (long)delay.TotalMilliseconds, kind, reason, correlationId);
         metrics.Retry(action, panel, kind);

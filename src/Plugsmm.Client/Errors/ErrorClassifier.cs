@@ -8,9 +8,6 @@ namespace Plugsmm.Client;
 /// </summary>
 internal sealed class ErrorClassifier
 {
-    /// <summary>The reason code of the one-order-per-link refusal (a documented decision: Permanent, see docs/errors.md).</summary>
-    public const string LinkDuplicateReason = "active_order_for_link";
-
     /// <summary>
     /// The built-in message rules, in the order tried: matched case-insensitively as substrings, so a more specific
     /// pattern comes before one it contains or that could match the same message. Raw keys are matched without their
@@ -18,49 +15,49 @@ internal sealed class ErrorClassifier
     /// </summary>
     internal static readonly IReadOnlyList<PlugsmmErrorRule> BuiltInRules =
     [
-        Rule("not_enough_funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
-        Rule("not enough funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
-        Rule("insufficient funds", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
-        Rule("insufficient balance", PlugsmmErrorKind.InsufficientFunds, "insufficient_funds"),
-        Rule("link_duplicate", PlugsmmErrorKind.Permanent, LinkDuplicateReason),
-        Rule("active order with this link", PlugsmmErrorKind.Permanent, LinkDuplicateReason),
-        Rule("too_many_orders", PlugsmmErrorKind.Permanent, "too_many_active_orders"),
-        Rule("duplicate_order", PlugsmmErrorKind.Permanent, "duplicate_order"),
-        Rule("too many requests", PlugsmmErrorKind.RateLimited, "rate_limited"),
-        Rule("rate limit", PlugsmmErrorKind.RateLimited, "rate_limited"),
-        Rule("invalid api key", PlugsmmErrorKind.Permanent, "invalid_api_key"),
-        Rule("incorrect api key", PlugsmmErrorKind.Permanent, "invalid_api_key"),
-        Rule("incorrect_service_id", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("invalid_service", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("service_not_found", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("incorrect service id", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("service id does not exist", PlugsmmErrorKind.Permanent, "invalid_service"),
-        Rule("service_inactive", PlugsmmErrorKind.Permanent, "service_inactive"),
-        Rule("neworder.error.link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("invalid_link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("link_not_found", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("incorrect link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("bad link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("invalid link", PlugsmmErrorKind.Permanent, "invalid_link"),
-        Rule("min_quantity", PlugsmmErrorKind.Permanent, "quantity_below_min"),
-        Rule("quantity less than minimal", PlugsmmErrorKind.Permanent, "quantity_below_min"),
-        Rule("max_quantity", PlugsmmErrorKind.Permanent, "quantity_above_max"),
-        Rule("quantity more than maximum", PlugsmmErrorKind.Permanent, "quantity_above_max"),
-        Rule("invalid_quantity", PlugsmmErrorKind.Permanent, "invalid_quantity"),
-        Rule("not_enough_quantity", PlugsmmErrorKind.Permanent, "invalid_quantity"),
-        Rule("incorrect order id", PlugsmmErrorKind.Permanent, "invalid_order"),
-        Rule("incorrect_order_id", PlugsmmErrorKind.Permanent, "invalid_order"),
-        Rule("refill not found", PlugsmmErrorKind.Permanent, "refill_not_found"),
-        Rule("not eligible for refill", PlugsmmErrorKind.Permanent, "refill_not_eligible"),
-        Rule("refill is disabled", PlugsmmErrorKind.Permanent, "refill_disabled"),
-        Rule("refill not available", PlugsmmErrorKind.Permanent, "refill_disabled"),
-        Rule("order is too old", PlugsmmErrorKind.Permanent, "refill_too_old"),
-        Rule("refill task is not completed", PlugsmmErrorKind.Permanent, "refill_in_progress"),
-        Rule("refill already", PlugsmmErrorKind.Permanent, "refill_already_requested"),
-        Rule("error.refill_", PlugsmmErrorKind.Permanent, "refill_refused"),
-        Rule("incorrect request", PlugsmmErrorKind.Permanent, "invalid_request"),
-        Rule("invalid request", PlugsmmErrorKind.Permanent, "invalid_request"),
-        Rule("neworder.error.", PlugsmmErrorKind.Permanent, "order_refused"),
+        Rule("not_enough_funds", PlugsmmErrorKind.InsufficientFunds, PlugsmmErrorReasons.InsufficientFunds),
+        Rule("not enough funds", PlugsmmErrorKind.InsufficientFunds, PlugsmmErrorReasons.InsufficientFunds),
+        Rule("insufficient funds", PlugsmmErrorKind.InsufficientFunds, PlugsmmErrorReasons.InsufficientFunds),
+        Rule("insufficient balance", PlugsmmErrorKind.InsufficientFunds, PlugsmmErrorReasons.InsufficientFunds),
+        Rule("link_duplicate", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.ActiveOrderForLink),
+        Rule("active order with this link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.ActiveOrderForLink),
+        Rule("too_many_orders", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.TooManyActiveOrders),
+        Rule("duplicate_order", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.DuplicateOrder),
+        Rule("too many requests", PlugsmmErrorKind.RateLimited, PlugsmmErrorReasons.RateLimited),
+        Rule("rate limit", PlugsmmErrorKind.RateLimited, PlugsmmErrorReasons.RateLimited),
+        Rule("invalid api key", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidApiKey),
+        Rule("incorrect api key", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidApiKey),
+        Rule("incorrect_service_id", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidService),
+        Rule("invalid_service", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidService),
+        Rule("service_not_found", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidService),
+        Rule("incorrect service id", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidService),
+        Rule("service id does not exist", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidService),
+        Rule("service_inactive", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.ServiceInactive),
+        Rule("neworder.error.link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("invalid_link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("link_not_found", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("incorrect link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("bad link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("invalid link", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidLink),
+        Rule("min_quantity", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.QuantityBelowMin),
+        Rule("quantity less than minimal", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.QuantityBelowMin),
+        Rule("max_quantity", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.QuantityAboveMax),
+        Rule("quantity more than maximum", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.QuantityAboveMax),
+        Rule("invalid_quantity", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidQuantity),
+        Rule("not_enough_quantity", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidQuantity),
+        Rule("incorrect order id", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidOrder),
+        Rule("incorrect_order_id", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidOrder),
+        Rule("refill not found", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillNotFound),
+        Rule("not eligible for refill", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillNotEligible),
+        Rule("refill is disabled", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillDisabled),
+        Rule("refill not available", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillDisabled),
+        Rule("order is too old", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillTooOld),
+        Rule("refill task is not completed", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillInProgress),
+        Rule("refill already", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillAlreadyRequested),
+        Rule("error.refill_", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillRefused),
+        Rule("incorrect request", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidRequest),
+        Rule("invalid request", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidRequest),
+        Rule("neworder.error.", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.OrderRefused),
     ];
 
     private readonly IReadOnlyList<PlugsmmErrorRule> _rules;
@@ -81,17 +78,17 @@ internal sealed class ErrorClassifier
             }
         }
 
-        return (PlugsmmErrorKind.Unknown, "unknown");
+        return (PlugsmmErrorKind.Unknown, PlugsmmErrorReasons.Unknown);
     }
 
     /// <summary>Classifies an HTTP status that came without a readable panel message.</summary>
     public static (PlugsmmErrorKind Kind, string Reason) ClassifyStatus(int status) => status switch
     {
         429 => (PlugsmmErrorKind.RateLimited, "http_429"),
-        408 or 500 or 502 or 503 or 504 => (PlugsmmErrorKind.Transient, "http_" + status),
-        >= 520 and <= 530 => (PlugsmmErrorKind.Transient, "cloudflare_" + status),
-        401 or 403 => (PlugsmmErrorKind.Permanent, "http_" + status),
-        _ => (PlugsmmErrorKind.Unknown, "http_" + status),
+        408 or 500 or 502 or 503 or 504 => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.HttpStatusPrefix + status),
+        >= 520 and <= 530 => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.CloudflarePrefix + status),
+        401 or 403 => (PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.HttpStatusPrefix + status),
+        _ => (PlugsmmErrorKind.Unknown, PlugsmmErrorReasons.HttpStatusPrefix + status),
     };
 
     /// <summary>Whether a body that is not JSON is worth retrying: only behind a 5xx or Cloudflare 52x.</summary>
@@ -104,13 +101,13 @@ internal sealed class ErrorClassifier
     /// </summary>
     public static (PlugsmmErrorKind Kind, string Reason, bool NotSent) ClassifyTransport(HttpRequestException exception) => exception.HttpRequestError switch
     {
-        HttpRequestError.NameResolutionError => (PlugsmmErrorKind.Transient, "dns", true),
-        HttpRequestError.ConnectionError => (PlugsmmErrorKind.Transient, "connection", true),
-        HttpRequestError.SecureConnectionError => (PlugsmmErrorKind.Transient, "tls", true),
-        HttpRequestError.ProxyTunnelError => (PlugsmmErrorKind.Transient, "proxy", true),
-        HttpRequestError.ResponseEnded => (PlugsmmErrorKind.Transient, "connection_dropped", false),
-        HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError => (PlugsmmErrorKind.Transient, "protocol", false),
-        _ => (PlugsmmErrorKind.Transient, "network", false),
+        HttpRequestError.NameResolutionError => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Dns, true),
+        HttpRequestError.ConnectionError => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Connection, true),
+        HttpRequestError.SecureConnectionError => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Tls, true),
+        HttpRequestError.ProxyTunnelError => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Proxy, true),
+        HttpRequestError.ResponseEnded => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.ConnectionDropped, false),
+        HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Protocol, false),
+        _ => (PlugsmmErrorKind.Transient, PlugsmmErrorReasons.Network, false),
     };
 
     private static PlugsmmErrorRule Rule(string pattern, PlugsmmErrorKind kind, string reason) => new() { Pattern = pattern, Kind = kind, Reason = reason };

@@ -41,7 +41,7 @@ public sealed class PlugsmmException : Exception
     public PlugsmmErrorKind Kind { get; }
 
     /// <summary>A short stable code of the rule that classified it (<c>insufficient_funds</c>, <c>http_503</c>, <c>timeout</c>, …).</summary>
-    public string Reason { get; init; } = "unknown";
+    public string Reason { get; init; } = PlugsmmErrorReasons.Unknown;
 
     /// <summary>The HTTP status of the answer, or <see langword="null"/> when none came.</summary>
     public int? StatusCode { get; }
@@ -83,7 +83,7 @@ public sealed class PlugsmmException : Exception
     public string UserMessage => Kind switch
     {
         PlugsmmErrorKind.RateLimited => "The service is busy right now. Please try again in a few minutes.",
-        PlugsmmErrorKind.Permanent when Reason is "invalid_link" => "That link could not be used. Please check it and try again.",
+        PlugsmmErrorKind.Permanent when Reason is PlugsmmErrorReasons.InvalidLink => "That link could not be used. Please check it and try again.",
         _ when OutcomeUnknown => "We could not confirm your request. Please do not repeat it; our team will check it.",
         _ => "The service is temporarily unavailable. Please try again later.",
     };

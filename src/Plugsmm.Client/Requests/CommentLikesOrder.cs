@@ -10,7 +10,7 @@ public sealed class CommentLikesOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many likes. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The owner of the comment to like. Sent as <c>username</c>.</summary>
     public required string Username { get; init; }

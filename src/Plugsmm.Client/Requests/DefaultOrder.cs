@@ -10,7 +10,7 @@ public sealed class DefaultOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many units; with drip-feed, how many per run. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>Drip-feed: how many runs (with <see cref="Interval"/>). Sent as <c>runs</c>.</summary>
     public int? Runs { get; init; }

@@ -10,7 +10,7 @@ public sealed class InvitesFromGroupsOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many invites. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The groups to invite from, one item each. Sent as <c>groups</c>.</summary>
     public required IReadOnlyList<string> Groups { get; init; }

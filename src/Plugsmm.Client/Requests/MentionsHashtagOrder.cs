@@ -10,7 +10,7 @@ public sealed class MentionsHashtagOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many mentions. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The hashtag whose users are mentioned. Sent as <c>hashtag</c>.</summary>
     public required string Hashtag { get; init; }

@@ -10,7 +10,7 @@ public sealed class MentionsMediaLikersOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many mentions. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The media (a link) whose likers are mentioned. Sent as <c>media</c>.</summary>
     public required string Media { get; init; }

@@ -10,7 +10,7 @@ public sealed class MentionsUserFollowersOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many mentions. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The user whose followers are mentioned. Sent as <c>username</c>.</summary>
     public required string Username { get; init; }

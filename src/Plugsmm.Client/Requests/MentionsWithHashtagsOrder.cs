@@ -10,7 +10,7 @@ public sealed class MentionsWithHashtagsOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many mentions. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The usernames to mention, one item each. Sent as <c>usernames</c>.</summary>
     public required IReadOnlyList<string> Usernames { get; init; }

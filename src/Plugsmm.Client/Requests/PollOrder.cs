@@ -10,7 +10,7 @@ public sealed class PollOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many votes. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The answer to vote for (1 for the first). Sent as <c>answer_number</c>.</summary>
     public required int AnswerNumber { get; init; }

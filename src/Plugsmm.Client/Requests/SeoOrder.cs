@@ -10,7 +10,7 @@ public sealed class SeoOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many visits. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>The keywords, one item each. Sent as <c>keywords</c>.</summary>
     public required IReadOnlyList<string> Keywords { get; init; }

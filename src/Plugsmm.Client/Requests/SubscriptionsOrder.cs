@@ -18,10 +18,10 @@ public sealed class SubscriptionsOrder : OrderRequest
     public required string Username { get; init; }
 
     /// <summary>The fewest units per post. Sent as <c>min</c>.</summary>
-    public required int Min { get; init; }
+    public required long Min { get; init; }
 
     /// <summary>The most units per post. Sent as <c>max</c>.</summary>
-    public required int Max { get; init; }
+    public required long Max { get; init; }
 
     /// <summary>How many new posts to serve; <see langword="null"/> for no limit. Sent as <c>posts</c>.</summary>
     public int? Posts { get; init; }

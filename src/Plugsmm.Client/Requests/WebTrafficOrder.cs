@@ -10,7 +10,7 @@ public sealed class WebTrafficOrder : OrderRequest
     public required string Link { get; init; }
 
     /// <summary>How many visits; with drip-feed, how many per run. Sent as <c>quantity</c>.</summary>
-    public required int Quantity { get; init; }
+    public required long Quantity { get; init; }
 
     /// <summary>Drip-feed: how many runs (with <see cref="Interval"/>). Sent as <c>runs</c>.</summary>
     public int? Runs { get; init; }
@@ -21,11 +21,11 @@ public sealed class WebTrafficOrder : OrderRequest
     /// <summary>Where visitors come from, as the panel names countries (a code such as <c>US</c>, or a name). Sent as <c>country</c>.</summary>
     public required string Country { get; init; }
 
-    /// <summary>The visitors' device, 1 to 5 as the panel numbers them (desktop, mobile Android, mobile iOS, mixed mobile, mixed). Sent as <c>device</c>.</summary>
-    public required int Device { get; init; }
+    /// <summary>The visitors' device. Sent as <c>device</c>, the panel's number for it (1 to 5).</summary>
+    public required WebTrafficDevice Device { get; init; }
 
-    /// <summary>The kind of traffic, 1 to 3 as the panel numbers them (Google keyword, custom referrer, blank referrer). Sent as <c>type_of_traffic</c>.</summary>
-    public required int TypeOfTraffic { get; init; }
+    /// <summary>Where the visits seem to come from. Sent as <c>type_of_traffic</c>, the panel's number for it (1 to 3).</summary>
+    public required WebTrafficType TypeOfTraffic { get; init; }
 
     /// <summary>The Google keyword, for keyword traffic. Sent as <c>google_keyword</c>.</summary>
     public string? GoogleKeyword { get; init; }
@@ -48,8 +48,8 @@ public sealed class WebTrafficOrder : OrderRequest
         }
 
         fields.Add(new("country", Country));
-        fields.Add(new("device", Device));
-        fields.Add(new("type_of_traffic", TypeOfTraffic));
+        fields.Add(new("device", (int)Device));
+        fields.Add(new("type_of_traffic", (int)TypeOfTraffic));
         fields.Add(new("google_keyword", GoogleKeyword));
         fields.Add(new("referring_url", ReferringUrl));
     }
@@ -60,18 +60,18 @@ public sealed class WebTrafficOrder : OrderRequest
         check.Positive(Quantity, nameof(Quantity), "quantity");
         check.DripFeed(Runs, Interval);
         check.SingleLine(Country, nameof(Country), "country");
-        check.Range(Device, 1, 5, nameof(Device), "device");
-        check.Range(TypeOfTraffic, 1, 3, nameof(TypeOfTraffic), "type_of_traffic");
+        check.Range((int)Device, (int)WebTrafficDevice.Desktop, (int)WebTrafficDevice.Mixed, nameof(Device), "device");
+        check.Range((int)TypeOfTraffic, (int)WebTrafficType.GoogleKeyword, (int)WebTrafficType.BlankReferrer, nameof(TypeOfTraffic), "type_of_traffic");
         check.OptionalSingleLine(GoogleKeyword, nameof(GoogleKeyword), "google_keyword");
         check.OptionalSingleLine(ReferringUrl, nameof(ReferringUrl), "referring_url");
-        if (TypeOfTraffic == 1 && GoogleKeyword is null)
+        if (TypeOfTraffic == WebTrafficType.GoogleKeyword && GoogleKeyword is null)
         {
-            throw check.Fail(nameof(GoogleKeyword), "google_keyword", "is required when TypeOfTraffic is 1 (Google keyword)");
+            throw check.Fail(nameof(GoogleKeyword), "google_keyword", "is required when TypeOfTraffic is GoogleKeyword");
         }
 
-        if (TypeOfTraffic == 2 && ReferringUrl is null)
+        if (TypeOfTraffic == WebTrafficType.CustomReferrer && ReferringUrl is null)
         {
-            throw check.Fail(nameof(ReferringUrl), "referring_url", "is required when TypeOfTraffic is 2 (custom referrer)");
+            throw check.Fail(nameof(ReferringUrl), "referring_url", "is required when TypeOfTraffic is CustomReferrer");
         }
     }
 }

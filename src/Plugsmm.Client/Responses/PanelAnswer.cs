@@ -157,7 +157,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
         text = Clean(text);
         return new($"Plugsmm API error: the panel answered {action} with order {orderId.ToString(CultureInfo.InvariantCulture)} and the error '{text}'; check that order before ordering again", action, PlugsmmErrorKind.Unknown, statusCode, panelError: text)
         {
-            Reason = "error_beside_order",
+            Reason = PlugsmmErrorReasons.ErrorBesideOrder,
             OutcomeUnknown = true,
         };
     }
@@ -179,7 +179,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
             panelError: panelId,
             responsePreview: PanelText.Preview(_body, call.Key))
         {
-            Reason = "non_numeric_order_id",
+            Reason = PlugsmmErrorReasons.NonNumericOrderId,
             RetryAfter = retryAfter,
             OutcomeUnknown = true,
         };
@@ -192,7 +192,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     public PlugsmmException UnreadableItem(string problem) =>
         new(Clean($"The panel's answer to {action} for this id {problem}: it may have been carried out; check it before repeating."), action, PlugsmmErrorKind.Unknown, statusCode)
         {
-            Reason = "unreadable_item",
+            Reason = PlugsmmErrorReasons.UnreadableItem,
             OutcomeUnknown = call.HasSideEffects,
         };
 
@@ -215,7 +215,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// </remarks>
     public PlugsmmException NotJson(string problem, Exception? inner)
     {
-        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, "invalid_json") : ErrorClassifier.ClassifyStatus(statusCode);
+        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, PlugsmmErrorReasons.InvalidJson) : ErrorClassifier.ClassifyStatus(statusCode);
         if (kind == PlugsmmErrorKind.Unknown)
         {
             kind = ErrorClassifier.ClassifyUnreadableBody(statusCode);
@@ -238,7 +238,7 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     /// <summary>Valid JSON, but not an answer this action can have (or a non-2xx status without a message).</summary>
     public PlugsmmException Unexpected(string problem)
     {
-        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, "unexpected_answer") : ErrorClassifier.ClassifyStatus(statusCode);
+        var (kind, reason) = statusCode is >= 200 and <= 299 ? (PlugsmmErrorKind.Unknown, PlugsmmErrorReasons.UnexpectedAnswer) : ErrorClassifier.ClassifyStatus(statusCode);
         return new(
             Clean($"Unexpected answer to {action} (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}): {problem}"),
             action,

@@ -71,11 +71,11 @@ public sealed class OrderTypeTests
             [("link", "https://shop.example/p"), ("quantity", 1000), ("keywords", "buy shoes\ncheap shoes")]
         },
         {
-            "Web Traffic", new WebTrafficOrder { ServiceId = 16, Link = "https://shop.example/", Quantity = 500, Country = "US", Device = 1, TypeOfTraffic = 1, GoogleKeyword = "best shop" },
+            "Web Traffic", new WebTrafficOrder { ServiceId = 16, Link = "https://shop.example/", Quantity = 500, Country = "US", Device = WebTrafficDevice.Desktop, TypeOfTraffic = WebTrafficType.GoogleKeyword, GoogleKeyword = "best shop" },
             [("link", "https://shop.example/"), ("quantity", 500), ("country", "US"), ("device", 1), ("type_of_traffic", 1), ("google_keyword", "best shop")]
         },
         {
-            "Web Traffic referrer drip-feed", new WebTrafficOrder { ServiceId = 16, Link = "https://shop.example/", Quantity = 500, Runs = 2, Interval = 60, Country = "DE", Device = 5, TypeOfTraffic = 2, ReferringUrl = "https://ref.example/?a=1&b=2" },
+            "Web Traffic referrer drip-feed", new WebTrafficOrder { ServiceId = 16, Link = "https://shop.example/", Quantity = 500, Runs = 2, Interval = 60, Country = "DE", Device = WebTrafficDevice.Mixed, TypeOfTraffic = WebTrafficType.CustomReferrer, ReferringUrl = "https://ref.example/?a=1&b=2" },
             [("link", "https://shop.example/"), ("quantity", 500), ("runs", 2), ("interval", 60), ("country", "DE"), ("device", 5), ("type_of_traffic", 2), ("referring_url", "https://ref.example/?a=1&b=2")]
         },
     };

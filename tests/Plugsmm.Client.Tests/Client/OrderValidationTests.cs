@@ -33,9 +33,9 @@ public sealed class OrderValidationTests
         { new SubscriptionsOrder { ServiceId = 1, Username = "u", Min = 1, Max = 5, Posts = 0 }, "SubscriptionsOrder.Posts (field 'posts') must be positive" },
         { new SubscriptionsOrder { ServiceId = 1, Username = "u", Min = 1, Max = 5, OldPosts = -1 }, "SubscriptionsOrder.OldPosts (field 'old_posts') must not be negative" },
         { new SeoOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Keywords = [] }, "SeoOrder.Keywords (field 'keywords') needs at least one item" },
-        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "US", Device = 6, TypeOfTraffic = 1 }, "WebTrafficOrder.Device (field 'device') must be from 1 to 5 (was 6)" },
-        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "US", Device = 1, TypeOfTraffic = 0 }, "WebTrafficOrder.TypeOfTraffic (field 'type_of_traffic') must be from 1 to 3 (was 0)" },
-        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "", Device = 1, TypeOfTraffic = 1 }, "WebTrafficOrder.Country (field 'country') is required" },
+        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "US", Device = (WebTrafficDevice)6, TypeOfTraffic = WebTrafficType.GoogleKeyword }, "WebTrafficOrder.Device (field 'device') must be from 1 to 5 (was 6)" },
+        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "US", Device = WebTrafficDevice.Desktop, TypeOfTraffic = 0 }, "WebTrafficOrder.TypeOfTraffic (field 'type_of_traffic') must be from 1 to 3 (was 0)" },
+        { new WebTrafficOrder { ServiceId = 1, Link = "https://x.com", Quantity = 1, Country = "", Device = WebTrafficDevice.Desktop, TypeOfTraffic = WebTrafficType.GoogleKeyword }, "WebTrafficOrder.Country (field 'country') is required" },
     };
 
     [Theory]

@@ -103,7 +103,7 @@ public sealed partial class ApiMappingTests
         nameof(PollOrder) => new PollOrder { ServiceId = 1, Link = "l", Quantity = 1, AnswerNumber = 1 },
         nameof(InvitesFromGroupsOrder) => new InvitesFromGroupsOrder { ServiceId = 1, Link = "l", Quantity = 1, Groups = ["g"] },
         nameof(SubscriptionsOrder) => new SubscriptionsOrder { ServiceId = 1, Username = "u", Min = 1, Max = 2, Posts = 3, OldPosts = 4, Delay = 5, Expiry = new DateOnly(2027, 3, 5) },
-        nameof(WebTrafficOrder) => new WebTrafficOrder { ServiceId = 1, Link = "l", Quantity = 1, Runs = 2, Interval = 3, Country = "US", Device = 1, TypeOfTraffic = 1, GoogleKeyword = "g", ReferringUrl = "r" },
+        nameof(WebTrafficOrder) => new WebTrafficOrder { ServiceId = 1, Link = "l", Quantity = 1, Runs = 2, Interval = 3, Country = "US", Device = WebTrafficDevice.Desktop, TypeOfTraffic = WebTrafficType.GoogleKeyword, GoogleKeyword = "g", ReferringUrl = "r" },
         _ => throw new InvalidOperationException($"no sample for {name}: add one"),
     };
 

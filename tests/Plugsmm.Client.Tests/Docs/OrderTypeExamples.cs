@@ -300,8 +300,8 @@ public sealed class OrderTypeExamples : IAsyncLifetime
             Link = "https://example.com/landing",
             Quantity = 1000,
             Country = "US",
-            Device = 1,          // 1 desktop, 2 Android, 3 iOS, 4 mixed mobile, 5 mixed
-            TypeOfTraffic = 1,   // 1 Google keyword, 2 custom referrer, 3 blank referrer
+            Device = WebTrafficDevice.Desktop,             // sent as 1
+            TypeOfTraffic = WebTrafficType.GoogleKeyword,  // sent as 1
             GoogleKeyword = "smm panel",
         });
         // end

@@ -20,6 +20,6 @@ public sealed partial class DocsErrorTableTests
         Assert.Equal(rules, rows);
     }
 
-    [GeneratedRegex(@"^\| `([^`]+)` \| (\w+) \| (\w+) \|$")]
+    [GeneratedRegex(@"^\| `([^`]+)` \| (\w+) \| `(\w+)` \|$")]
     private static partial Regex Row();
 }

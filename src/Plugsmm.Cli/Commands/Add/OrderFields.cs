@@ -8,8 +8,8 @@ internal sealed class OrderFields(Command command)
     public Option<string> Link(string description = "The link to deliver to (a post, profile, video, channel).") =>
         Add(ValueParsers.Text("--link", description, required: true, helpName: "URL"));
 
-    public Option<int?> Quantity(string description = "How many units (with drip-feed, per run).") =>
-        Add(ValueParsers.Int("--quantity", description, 1, int.MaxValue, required: true));
+    public Option<long?> Quantity(string description = "How many units (with drip-feed, per run).") =>
+        Add(ValueParsers.Long("--quantity", description, 1, long.MaxValue, required: true));
 
     public Option<int?> Runs() => Add(ValueParsers.Int("--runs", "Drip-feed: how many runs (with --interval).", 1, int.MaxValue));
 
@@ -20,6 +20,8 @@ internal sealed class OrderFields(Command command)
     public Option<string[]> List(string name, string description) => Add(ValueParsers.List(name, description + " Comma-separated; the flag may be repeated.", required: true));
 
     public Option<string> Text(string name, string description, bool required = true, string helpName = "TEXT") => Add(ValueParsers.Text(name, description, required, helpName));
+
+    public Option<long?> Long(string name, string description, long min, long max, bool required = true) => Add(ValueParsers.Long(name, description, min, max, required));
 
     public Option<int?> Int(string name, string description, int min, int max, bool required = true) => Add(ValueParsers.Int(name, description, min, max, required));
 

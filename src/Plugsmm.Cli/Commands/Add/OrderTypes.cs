@@ -82,7 +82,7 @@ internal static class OrderTypes
         yield return AddCommand.Type(terminal, "subscriptions", "Subscriptions: every new post of a user gets --min to --max units, until --expiry.", f =>
         {
             var username = f.Text("--username", "The user whose new posts are served.", helpName: "USER");
-            var (min, max) = (f.Int("--min", "The fewest units per post.", 1, int.MaxValue), f.Int("--max", "The most units per post.", 1, int.MaxValue));
+            var (min, max) = (f.Long("--min", "The fewest units per post.", 1, long.MaxValue), f.Long("--max", "The most units per post.", 1, long.MaxValue));
             var posts = f.Int("--posts", "How many new posts to serve (no limit by default).", 1, int.MaxValue, required: false);
             var oldPosts = f.Int("--old-posts", "How many existing posts to serve too.", 0, int.MaxValue, required: false);
             var delay = f.Int("--delay", "Minutes to wait after a post: " + string.Join(", ", SubscriptionsOrder.AllowedDelays) + " (default 0).", 0, 600, required: false);
@@ -104,7 +104,7 @@ internal static class OrderTypes
             return Sync((p, s) => new WebTrafficOrder
             {
                 ServiceId = s, Link = p.GetValue(link)!, Quantity = p.GetValue(quantity)!.Value, Runs = p.GetValue(runs), Interval = p.GetValue(interval),
-                Country = p.GetValue(country)!, Device = p.GetValue(device)!.Value, TypeOfTraffic = p.GetValue(traffic)!.Value,
+                Country = p.GetValue(country)!, Device = (WebTrafficDevice)p.GetValue(device)!.Value, TypeOfTraffic = (WebTrafficType)p.GetValue(traffic)!.Value,
                 GoogleKeyword = p.GetValue(keyword), ReferringUrl = p.GetValue(referrer),
             });
         });
