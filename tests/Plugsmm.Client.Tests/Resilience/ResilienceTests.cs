@@ -496,6 +496,26 @@ public sealed class ResilienceTests
         Assert.Single(panel.Requests);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task An_add_answered_by_a_5xx_with_a_json_error_is_not_sent_again(HttpStatusCode status)
+    {
+        using var panel = new PanelStub(o =>
+        {
+            o.Resilience.MaxRetryAttempts = 3;
+            o.Resilience.UseJitter = false;
+        }).Answer("""{"error":"Internal server error"}""", status).Answer("""{"order":2}""");
+
+        var call = panel.Client.AddOrderAsync(Order);
+        await FakeTime.DriveAsync(panel.Time, call, TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
+        Assert.Single(panel.Requests);
+        Assert.True(error.OutcomeUnknown);
+    }
+
     private static HttpResponseMessage TooManyRequests(RetryConditionHeaderValue retryAfter)
     {
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("Too Many Requests") };

@@ -120,4 +120,20 @@ public sealed class FaultTests
         var refused = await Assert.ThrowsAsync<PlugsmmException>(() => client.GetBalanceAsync());
         Assert.Equal(("connection", false), (refused.Reason, refused.OutcomeUnknown));
     }
+
+    [Fact]
+    public async Task A_panel_that_crashes_after_taking_the_order_keeps_one_order_in_its_ledger()
+    {
+        var time = new FakeTimeProvider();
+        await using var simulated = SimulatedPanel.CreateDefault(time);
+        var client = simulated.CreateClient(o => o.Resilience.UseJitter = false);
+        simulated.Faults.Next(PanelFault.ServerErrorAfterProcessing(502), "add");
+
+        var call = client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 });
+        await FakeTime.DriveAsync(time, call, TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
+        Assert.Single(simulated.Orders);
+        Assert.Equal((true, 502), (error.OutcomeUnknown, error.StatusCode));
+    }
 }
