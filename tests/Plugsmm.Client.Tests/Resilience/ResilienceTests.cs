@@ -156,7 +156,7 @@ public sealed class ResilienceTests
     {
         // Attempt 1 fails at once, the retry waits 20 s, attempt 2 hangs: its own timeout (30 s) would end at 50 s,
         // the total (45 s) ends first, and the error names the total.
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         var client = new PlugsmmClient(
             new HttpClient(panel.CreateHandler()),
@@ -227,7 +227,7 @@ public sealed class ResilienceTests
         switch (fault)
         {
             case "timeout":
-                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
+                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) });
                 break;
             case "reset after send":
                 panel.Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
@@ -266,7 +266,7 @@ public sealed class ResilienceTests
     public async Task A_read_under_the_same_faults_is_retried_freely()
     {
         using var panel = Panel(o => o.Timeout = TimeSpan.FromSeconds(30));
-        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() })
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) })
             .Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "reset"))
             .Answer("<html>502</html>", HttpStatusCode.BadGateway, "text/html")
             .Answer("""{"status":"Completed"}""");
