@@ -369,7 +369,8 @@ public sealed class ResilienceTests
         using var cancel = new CancellationTokenSource();
 
         var call = panel.Client.GetBalanceAsync(cancel.Token);
-        await Task.Yield();
+        await panel.Time.WhenParkedAsync(call); // the 503 came back and the retry's wait is set
+        Assert.Equal((1, false), (panel.Requests.Count, call.IsCompleted));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
