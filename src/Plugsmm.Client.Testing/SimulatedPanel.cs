@@ -221,6 +221,6 @@ public sealed partial class SimulatedPanel : IAsyncDisposable
     internal void ChangeBalance(DateTimeOffset at, decimal amount, string reason)
     {
         _balance += amount;
-        _balanceHistory.Add(new BalanceChange(at, amount, _balance, reason));
+        _balanceHistory.Add(new BalanceChange { At = at, Amount = amount, Balance = _balance, Reason = reason });
     }
 }

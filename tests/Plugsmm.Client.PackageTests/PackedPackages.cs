@@ -122,7 +122,7 @@ public sealed class PackedPackages : IAsyncLifetime
         WriteNuGetConfig(folder);
         var created = await DotNetCli.RunAsync(folder, ConsumerEnvironment, step, ["new", "console", "--name", name, "--output", ".", "--framework", "net10.0", "--no-restore", .. options]);
         Assert.True(created.ExitCode == 0, created.ToString());
-        foreach (var (id, version) in new[] { ("Plugsmm.Client", Version), ("Plugsmm.Client.Testing", Version), ("Microsoft.Extensions.Hosting", "10.0.0") })
+        foreach (var (id, version) in new[] { ("Plugsmm.Client", Version), ("Plugsmm.Client.Testing", Version), ("Microsoft.Extensions.Hosting", "10.0.15") })
         {
             var added = await DotNetCli.RunAsync(folder, ConsumerEnvironment, step, "add", "package", id, "--version", version);
             Assert.True(added.ExitCode == 0, added.ToString());

@@ -56,7 +56,7 @@ internal sealed class PanelApi(SimulatedPanel panel)
             var ordersBefore = _orders.Count;
             var answer = processes ? Dispatch(form, action, now) : string.Empty;
             var fields = Scrub(form);
-            panel.Record(new LedgerRequest(now, action, fields, injected, processes));
+            panel.Record(new LedgerRequest { At = now, Action = action, Fields = fields, Fault = injected, Processed = processes });
             var exchange = Exchange(answer, injected) with { Latency = panel.LatencyUnlocked };
             panel.LedgerFileUnlocked?.Write(now, action, fields, exchange, processes, _orders.Count > ordersBefore ? _orders[^1] : null, panel.BalanceUnlocked);
             return exchange;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Plugsmm.Client.Tests.Client;
 
@@ -286,5 +287,27 @@ public sealed class ActionTests
         Assert.Equal(expected, legacy.Requests[0].Body);
         Assert.Contains("Cx~9", legacy.Requests[0].Body, StringComparison.Ordinal);
         Assert.Contains("Cx%7E9", modern.Requests[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_that_starts_with_a_byte_order_mark_is_read()
+    {
+        using var panel = new PanelStub().Answer(() => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"order":23501}""")]),
+        });
+
+        Assert.Equal(23501, await panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 }));
+    }
+
+    [Theory]
+    [InlineData("""{"status":"success","order":151,"error":""}""")]
+    [InlineData("""{"order":151,"error":null}""")]
+    [InlineData("""{"order":151,"error":false}""")]
+    public async Task An_empty_error_beside_an_order_id_is_no_error(string json)
+    {
+        using var panel = new PanelStub().Answer(json);
+
+        Assert.Equal(151, await panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 }));
     }
 }

@@ -235,6 +235,25 @@ public sealed class ConfigurationTests
         return handler;
     }
 
+    [Fact]
+    public void An_empty_placeholder_in_configuration_does_not_hide_the_runbooks_variables()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Plugsmm:ApiKey"] = "",
+            ["Plugsmm:UseNewApi"] = " ",
+            ["PLUGSMMS_API_KEY"] = "from-env",
+            ["PLUGSMM_USE_NEW_API"] = "false",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlugsmmClient(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>().Get(string.Empty);
+
+        Assert.Equal(("from-env", false), (options.ApiKey, options.UseNewApi));
+    }
+
     internal sealed class ListLoggerProvider : ILoggerProvider
     {
         public List<string> Messages { get; } = [];

@@ -200,6 +200,55 @@ public sealed class ErrorAnswerTests
         Assert.Contains("balance was cancelled by the HttpClient", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_real_error_beside_an_order_id_leaves_the_outcome_unknown()
+    {
+        using var panel = new PanelStub().Answer("""{"order":151,"error":"Something went wrong"}""");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 }));
+
+        Assert.Equal(("error_beside_order", true), (error.Reason, error.OutcomeUnknown));
+        Assert.Contains("order 151", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_add_after_it_was_sent_says_the_outcome_is_unknown_and_is_still_a_cancellation()
+    {
+        var started = new TaskCompletionSource();
+        using var panel = new PanelStub();
+        panel.Answer(() =>
+        {
+            started.SetResult();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() };
+        });
+        using var cancel = new CancellationTokenSource();
+
+        var call = panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 }, cancel.Token);
+        await started.Task;
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<PlugsmmOperationCanceledException>(() => call);
+        Assert.True(error.OutcomeUnknown);
+        Assert.Equal(("add", cancel.Token), (error.Action, error.CancellationToken));
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_read_or_an_add_before_it_was_sent_is_a_plain_cancellation()
+    {
+        using var panel = new PanelStub();
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        var add = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 }, cancel.Token));
+        var read = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => panel.Client.GetBalanceAsync(cancel.Token));
+
+        Assert.IsNotType<PlugsmmOperationCanceledException>(add);
+        Assert.IsNotType<PlugsmmOperationCanceledException>(read);
+        Assert.Empty(panel.Requests);
+    }
+
     private static Task Call(PlugsmmClient client, string action) => action switch
     {
         "services" => client.GetServicesAsync(),

@@ -189,6 +189,36 @@ public sealed class MultiRequestOutcomeTests
         Assert.True(items[1].IsSuccess);
     }
 
+    [Fact]
+    public async Task When_one_request_of_a_multi_call_fails_the_others_results_are_kept()
+    {
+        var ids = Enumerable.Range(1, 150).Select(i => (long)i).ToList();
+        using var panel = new PanelStub()
+            .Answer("[" + string.Join(",", ids.Take(100).Select(id => $"{{\"order\":{id},\"cancel\":1}}")) + "]")
+            .Answer("<html>500</html>", HttpStatusCode.InternalServerError, "text/html");
+
+        var results = await panel.Client.CancelOrdersAsync(ids);
+
+        Assert.Equal(150, results.Count);
+        Assert.All(results.Take(100), r => Assert.True(r.Value));
+        Assert.All(results.Skip(100), r =>
+        {
+            Assert.False(r.IsSuccess);
+            Assert.True(r.Exception!.OutcomeUnknown);
+            Assert.StartsWith("Transient: Unreadable answer to cancel (HTTP 500, not JSON)", r.Error, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task When_every_request_of_a_multi_call_fails_the_call_throws()
+    {
+        using var panel = new PanelStub().Answer("""{"error":"Invalid API key"}""");
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.CancelOrdersAsync([1, 2]));
+
+        Assert.Equal("invalid_api_key", error.Reason);
+    }
+
     private static Func<HttpResponseMessage> Refilled(IEnumerable<long> ids) =>
         () => PanelStub.Json("[" + string.Join(",", ids.Select(id => $"{{\"order\":{id},\"refill\":{id + 1000}}}")) + "]");
 

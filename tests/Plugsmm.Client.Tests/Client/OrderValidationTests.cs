@@ -86,4 +86,18 @@ public sealed class OrderValidationTests
         await Assert.ThrowsAsync<ArgumentNullException>("refillIds", () => panel.Client.GetRefillStatusesAsync(null!));
         Assert.Empty(panel.Requests);
     }
+
+    [Theory]
+    [InlineData(WebTrafficType.GoogleKeyword, "WebTrafficOrder.GoogleKeyword (field 'google_keyword') is required when TypeOfTraffic is GoogleKeyword")]
+    [InlineData(WebTrafficType.CustomReferrer, "WebTrafficOrder.ReferringUrl (field 'referring_url') is required when TypeOfTraffic is CustomReferrer")]
+    public async Task Web_traffic_needs_the_field_its_kind_of_traffic_uses(WebTrafficType typeOfTraffic, string message)
+    {
+        using var panel = new PanelStub();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => panel.Client.AddOrderAsync(
+            new WebTrafficOrder { ServiceId = 1, Link = "https://shop.example", Quantity = 100, Country = "US", Device = WebTrafficDevice.Desktop, TypeOfTraffic = typeOfTraffic }));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Empty(panel.Requests);
+    }
 }

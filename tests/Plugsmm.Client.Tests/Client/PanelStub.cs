@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Plugsmm.Client.Tests.Resilience;
 using RichardSzalay.MockHttp;
 
 namespace Plugsmm.Client.Tests.Client;
@@ -36,7 +37,7 @@ internal sealed class PanelStub : IDisposable
         Client = new PlugsmmClient(_http, Options, logger, Time, meterFactory);
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeClock Time { get; } = new();
 
 
     public PlugsmmClientOptions Options { get; }

@@ -1,19 +1,37 @@
+using Plugsmm.Client.Tests.Resilience;
+
 namespace Plugsmm.Client.Tests.Client;
 
 internal static class SlowAnswers
 {
-    /// <summary>A body whose bytes never come: reading it waits until cancelled.</summary>
-    internal sealed class NeverEndingContent : HttpContent
+    /// <summary>
+    /// Waits until <paramref name="cancellationToken"/> is cancelled, on no clock: parked on <paramref name="clock"/> if
+    /// one is given, so that <see cref="FakeTime.DriveAsync"/> knows the call waits for its timeout.
+    /// </summary>
+    internal static Task UntilCancelledAsync(CancellationToken cancellationToken, FakeClock? clock = null)
+    {
+        if (clock is not null)
+        {
+            return clock.ParkAsync(cancellationToken);
+        }
+
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken));
+        return cancelled.Task;
+    }
+
+    /// <summary>A body whose bytes never come: reading it waits until cancelled (parked on <paramref name="clock"/> if given).</summary>
+    internal sealed class NeverEndingContent(FakeClock? clock = null) : HttpContent
     {
         protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
         protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) =>
-            Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            UntilCancelledAsync(cancellationToken, clock);
 
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new NeverEndingStream());
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new NeverEndingStream(clock));
 
-        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult<Stream>(new NeverEndingStream());
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult<Stream>(new NeverEndingStream(clock));
 
         protected override bool TryComputeLength(out long length)
         {
@@ -22,7 +40,7 @@ internal static class SlowAnswers
         }
     }
 
-    internal sealed class NeverEndingStream : Stream
+    internal sealed class NeverEndingStream(FakeClock? clock = null) : Stream
     {
         public override bool CanRead => true;
 
@@ -36,7 +54,7 @@ internal static class SlowAnswers
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            await UntilCancelledAsync(cancellationToken, clock);
             return 0;
         }
 

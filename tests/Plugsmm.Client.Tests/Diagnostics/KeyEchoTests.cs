@@ -87,4 +87,17 @@ public sealed class KeyEchoTests
         Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
         Assert.All(t.Logger.Collector.GetSnapshot().SelectMany(StateText.Of), text => Assert.DoesNotContain(Key, text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_transport_error_that_echoes_the_key_does_not_carry_it_into_messages_or_ToString()
+    {
+        using var panel = new PanelStub();
+        panel.Fail(new HttpRequestException(HttpRequestError.ConnectionError, $"proxy refused body key={PanelStub.ApiKey}&action=add"));
+
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
+
+        Assert.DoesNotContain(PanelStub.ApiKey, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PanelStub.ApiKey, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("key=***", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -138,7 +138,7 @@ public sealed class SecretHygieneTests
                 await Run(c => c.GetBalanceAsync());
                 break;
             case "timeout":
-                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
+                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) });
                 await Run(c => c.GetBalanceAsync());
                 break;
             case "redirect":

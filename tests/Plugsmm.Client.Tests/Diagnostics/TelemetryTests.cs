@@ -275,6 +275,15 @@ public sealed partial class TelemetryTests
         Assert.Equal((HealthStatus.Unhealthy, "Open"), (open.Status, open.Data["circuit_breaker_state"]));
     }
 
+    [Fact]
+    public void Clients_built_with_one_meter_factory_share_one_set_of_instruments()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
+        Assert.Same(PlugsmmMetrics.For(factory), PlugsmmMetrics.For(factory));
+    }
+
     [GeneratedRegex("Plugsmm API.*HTTP 500")]
     private static partial Regex HttpFiveHundred();
 

@@ -99,9 +99,9 @@ public sealed partial class DeploymentLogCommandTests
         await FailsAsync(panel, client.AddOrderAsync(Order));
 
         // A read that times out twice and then succeeds; one that times out three times.
-        panel.Answer(Never).Answer(Never).Answer("""{"status":"Pending","remains":"100"}""");
+        panel.Answer(() => Never(panel)).Answer(() => Never(panel)).Answer("""{"status":"Pending","remains":"100"}""");
         await DriveAsync(panel, client.GetOrderStatusAsync(1));
-        panel.Answer(Never).Answer(Never).Answer(Never);
+        panel.Answer(() => Never(panel)).Answer(() => Never(panel)).Answer(() => Never(panel));
         await FailsAsync(panel, client.GetBalanceAsync());
 
         // A message no rule knows; an HTML page at HTTP 200; a 429 then a success; a 502 page then a success.
@@ -143,7 +143,7 @@ public sealed partial class DeploymentLogCommandTests
             "Circuit breaker open; Request timeout after 1s; using legacy adapter; api_key plugsmm; error_type=Transient status_code=500 reason=x",
     });
 
-    private static HttpResponseMessage Never() => new(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() };
+    private static HttpResponseMessage Never(PanelStub panel) => new(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) };
 
     private static async Task DriveAsync(PanelStub panel, Task call)
     {

@@ -137,7 +137,7 @@ public sealed class BadInputTests
     [MemberData(nameof(CancelPoints))]
     public async Task Cancellation_at_every_await_surfaces_as_operation_canceled_and_never_sends_twice(string point, string action)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         using var cts = new CancellationTokenSource();
         var stage = point switch
@@ -176,12 +176,9 @@ public sealed class BadInputTests
         };
         if (point is "while waiting for a late answer" or "during the retry delay")
         {
-            // Let the call reach its timer (the answer's delay, or the retry's), move fake time a little, then cancel.
-            for (var i = 0; i < 200 && panel.Requests.Count == before; i++)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
-            }
-
+            // Once the call waits on its timer (the answer's delay, or the retry's), move fake time a little, then cancel.
+            await time.WhenParkedAsync(call);
+            Assert.False(call.IsCompleted, $"{point}/{action}: the call ended before it waited");
             time.Advance(TimeSpan.FromSeconds(2));
             await cts.CancelAsync();
         }

@@ -56,7 +56,7 @@ public sealed class FaultMatrixTests
     {
         var name = $"{fault} × {action} × {(always ? "always" : "once")}";
         var problems = new List<string>();
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         panel.SetBalance(1_000_000m);
         var client = panel.CreateClient(o => o.Resilience.UseJitter = false);

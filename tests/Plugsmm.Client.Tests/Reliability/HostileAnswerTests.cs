@@ -58,7 +58,7 @@ public sealed class HostileAnswerTests
     [InlineData("balance")]
     public async Task A_slow_drip_is_ended_by_the_attempt_timeout_on_fake_time(string action)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         var drips = new List<DripStream>();
         var client = Client(
             (_, _) =>

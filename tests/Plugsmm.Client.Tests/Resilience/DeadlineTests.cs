@@ -29,14 +29,10 @@ public sealed class DeadlineTests
         panel.Fail(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")).Answer("""{"order":1}""");
 
         var call = panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/late", Quantity = 100 });
-        for (var i = 0; i < 1000 && panel.Requests.Count == 0; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
-        }
-
-        await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System); // the retry's wait is set
+        await panel.Time.WhenParkedAsync(call); // the first attempt failed and the retry's wait is set
+        Assert.Single(panel.Requests);
         panel.Time.Advance(TimeSpan.FromMilliseconds(2500));
-        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call.WaitAsync(FakeTime.Guard, TimeProvider.System));
 
         Assert.Single(panel.Requests);
         Assert.Equal(("connection", false, 1), (error.Reason, error.OutcomeUnknown, error.Attempts));
@@ -45,7 +41,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task After_an_options_reload_the_attempt_timeout_still_comes_with_the_pipelines_total()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         var (timeout, total) = (TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
@@ -74,11 +70,11 @@ public sealed class DeadlineTests
         Assert.InRange(elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.2));
     }
 
-    private sealed class Hanging(TimeProvider time) : HttpMessageHandler
+    private sealed class Hanging(FakeClock time) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+            await time.ParkAsync(cancellationToken);
             throw new InvalidOperationException("never answered");
         }
     }
@@ -90,7 +86,7 @@ public sealed class CallerCancellationTests
     [Fact]
     public async Task A_cancelled_call_without_side_effects_throws_with_the_callers_token()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         var client = new PlugsmmClient(
             new HttpClient(new WaitsForCancellation()),
             new PlugsmmClientOptions { ApiKey = PanelStub.ApiKey, BaseAddress = new Uri(PanelStub.Endpoint) },
@@ -99,7 +95,7 @@ public sealed class CallerCancellationTests
 
         var call = client.GetBalanceAsync(cts.Token);
         await cts.CancelAsync();
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(FakeTime.Guard, TimeProvider.System));
 
         Assert.Equal(cts.Token, error.CancellationToken);
     }
@@ -108,7 +104,7 @@ public sealed class CallerCancellationTests
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            await SlowAnswers.UntilCancelledAsync(cancellationToken);
             return new HttpResponseMessage(HttpStatusCode.OK);
         }
     }

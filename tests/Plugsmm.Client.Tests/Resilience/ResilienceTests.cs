@@ -156,7 +156,7 @@ public sealed class ResilienceTests
     {
         // Attempt 1 fails at once, the retry waits 20 s, attempt 2 hangs: its own timeout (30 s) would end at 50 s,
         // the total (45 s) ends first, and the error names the total.
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         var client = new PlugsmmClient(
             new HttpClient(panel.CreateHandler()),
@@ -227,7 +227,7 @@ public sealed class ResilienceTests
         switch (fault)
         {
             case "timeout":
-                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() });
+                panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) });
                 break;
             case "reset after send":
                 panel.Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
@@ -266,7 +266,7 @@ public sealed class ResilienceTests
     public async Task A_read_under_the_same_faults_is_retried_freely()
     {
         using var panel = Panel(o => o.Timeout = TimeSpan.FromSeconds(30));
-        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent() })
+        panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) })
             .Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "reset"))
             .Answer("<html>502</html>", HttpStatusCode.BadGateway, "text/html")
             .Answer("""{"status":"Completed"}""");
@@ -369,7 +369,8 @@ public sealed class ResilienceTests
         using var cancel = new CancellationTokenSource();
 
         var call = panel.Client.GetBalanceAsync(cancel.Token);
-        await Task.Yield();
+        await panel.Time.WhenParkedAsync(call); // the 503 came back and the retry's wait is set
+        Assert.Equal((1, false), (panel.Requests.Count, call.IsCompleted));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -494,6 +495,26 @@ public sealed class ResilienceTests
         Assert.Equal((PlugsmmErrorKind.Unknown, "unexpected", true), (error.Kind, error.Reason, error.OutcomeUnknown));
         Assert.IsType<ObjectDisposedException>(error.InnerException);
         Assert.Single(panel.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task An_add_answered_by_a_5xx_with_a_json_error_is_not_sent_again(HttpStatusCode status)
+    {
+        using var panel = new PanelStub(o =>
+        {
+            o.Resilience.MaxRetryAttempts = 3;
+            o.Resilience.UseJitter = false;
+        }).Answer("""{"error":"Internal server error"}""", status).Answer("""{"order":2}""");
+
+        var call = panel.Client.AddOrderAsync(Order);
+        await FakeTime.DriveAsync(panel.Time, call, TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
+        Assert.Single(panel.Requests);
+        Assert.True(error.OutcomeUnknown);
     }
 
     private static HttpResponseMessage TooManyRequests(RetryConditionHeaderValue retryAfter)

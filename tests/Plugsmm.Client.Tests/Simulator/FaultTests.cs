@@ -17,7 +17,7 @@ public sealed class FaultTests
     public async Task Each_fault_reaches_the_client_as_a_classified_failure_and_the_ledger_tells_whether_the_order_was_taken(string name)
     {
         var fault = PanelFault.All.Single(f => f.ToString() == name);
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
         panel.Faults.Next(fault, action: "add");
@@ -46,7 +46,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_429_carries_its_retry_after_and_the_client_waits_then_orders_once()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         var client = panel.CreateClient(o => o.Resilience.UseJitter = false);
         panel.Faults.Next(PanelFault.TooManyRequests(TimeSpan.FromSeconds(7)), "add");
@@ -119,5 +119,21 @@ public sealed class FaultTests
         Assert.Null(panel.Address);
         var refused = await Assert.ThrowsAsync<PlugsmmException>(() => client.GetBalanceAsync());
         Assert.Equal(("connection", false), (refused.Reason, refused.OutcomeUnknown));
+    }
+
+    [Fact]
+    public async Task A_panel_that_crashes_after_taking_the_order_keeps_one_order_in_its_ledger()
+    {
+        var time = new FakeClock();
+        await using var simulated = SimulatedPanel.CreateDefault(time);
+        var client = simulated.CreateClient(o => o.Resilience.UseJitter = false);
+        simulated.Faults.Next(PanelFault.ServerErrorAfterProcessing(502), "add");
+
+        var call = client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 });
+        await FakeTime.DriveAsync(time, call, TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => call);
+
+        Assert.Single(simulated.Orders);
+        Assert.Equal((true, 502), (error.OutcomeUnknown, error.StatusCode));
     }
 }

@@ -79,4 +79,20 @@ public sealed class LedgerTests
         Assert.Equal("MaxLedgerRequests", error.ParamName);
         Assert.Null(panel.MaxLedgerRequests);
     }
+
+    [Fact]
+    public async Task Ledger_entries_are_records_made_with_initializers_and_compared_by_value()
+    {
+        await using var panel = SimulatedPanel.CreateDefault(new FakeTimeProvider());
+        var client = panel.CreateClient();
+
+        await client.GetBalanceAsync();
+        panel.SetBalance(42m);
+
+        var request = Assert.Single(panel.Requests);
+        Assert.Equal(new LedgerRequest { At = request.At, Action = "balance", Fields = request.Fields, Fault = null, Processed = request.Processed }, request);
+        Assert.NotEqual(request with { Processed = !request.Processed }, request);
+        var change = panel.BalanceHistory[^1];
+        Assert.Equal(new BalanceChange { At = change.At, Amount = change.Amount, Balance = 42m, Reason = change.Reason }, change);
+    }
 }

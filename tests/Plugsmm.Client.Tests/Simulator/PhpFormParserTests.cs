@@ -112,6 +112,17 @@ public sealed class PhpFormParserTests
         return string.Join('&', fields);
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_a_form_fills_no_fields_as_in_php()
+    {
+        await using var simulated = SimulatedPanel.CreateDefault();
+        using var http = new HttpClient(simulated.CreateHandler());
+
+        using var response = await http.PostAsync(new Uri("https://panel.test/api/v2"), new StringContent($"key={simulated.ApiKey}&action=balance", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal("""{"error":"Invalid API key"}""", await response.Content.ReadAsStringAsync());
+    }
+
     private static string Describe(object value) => value switch
     {
         string text => text,

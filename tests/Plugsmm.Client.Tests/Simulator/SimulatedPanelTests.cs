@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Plugsmm.Client.Testing;
 
@@ -188,5 +189,18 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
         Assert.Equal(("Nice! 🔥\na & b\n100% +1", 3L), (orders[comments].Fields["comments"], orders[comments].Quantity));
         Assert.Equal(1000L, orders[package].Quantity);
         Assert.Equal(("alice", "31/01/2027", 600L, (string?)null), (orders[subscription].Fields["username"], orders[subscription].Fields["expiry"], orders[subscription].Quantity, orders[subscription].Link));
+    }
+
+    [Fact]
+    public async Task A_drip_feed_whose_total_would_overflow_is_refused_and_charges_nothing()
+    {
+        await using var simulated = SimulatedPanel.CreateDefault();
+        using var http = new HttpClient(simulated.CreateHandler());
+        var body = PhpFormEncoder.Encode([new("key", simulated.ApiKey), new("action", "add"), new("service", 1), new("link", "https://x.com/o"), new("quantity", 100), new("runs", 9223372036854776L), new("interval", 5)]);
+
+        using var response = await http.PostAsync(new Uri("https://panel.test/api/v2"), new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal("""{"error":"Quantity more than maximum 10000"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(100m, simulated.Balance);
     }
 }
