@@ -25,9 +25,10 @@ internal sealed class FlexibleInt64Converter : PanelFieldConverter<long?>
                 value = (long)whole;
                 return true;
             case JsonTokenType.String:
-                return IsPlain(reader)
-                    ? long.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out value)
-                    : long.TryParse(reader.GetString(), Styles, CultureInfo.InvariantCulture, out value);
+                // Plain digits are parsed from the bytes; other text is decoded first (text that cannot be decoded,
+                // such as invalid UTF-8, makes the answer unreadable rather than the number absent).
+                return (IsPlain(reader) && long.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out value))
+                    || long.TryParse(reader.GetString(), Styles, CultureInfo.InvariantCulture, out value);
             default:
                 value = 0;
                 return false;
