@@ -3,20 +3,20 @@ namespace Plugsmm.Client;
 /// <summary>The answer to <c>cancel</c>: for each order, whether the panel accepted the cancel, or that order's error.</summary>
 internal static class CancelReader
 {
-    /// <summary>Each order's cancel result, by order id.</summary>
-    public static Dictionary<long, ItemResult<bool>> ReadMany(PanelAnswer answer) =>
-        ItemListReader.Read(
-            answer,
-            ItemFieldOf,
-            "order",
-            static (id, scoped in value, answer) =>
-                value.TryGetItemError(out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
-                : value.ReadFlag() is { } accepted ? ItemResult.Success(id, accepted)
-                : ItemResult.Unknown<bool>(id, answer.UnreadableItem(value.ReadString() is { } text ? $"has the cancel result '{text}', which is no yes or no" : "has no cancel result")));
+    /// <summary>Each order's cancel result, by order id (a later item for the same order replaces an earlier one).</summary>
+    public static Dictionary<long, ItemResult<bool>> ReadMany(PanelAnswer answer)
+    {
+        var items = answer.ReadList(AnswerJsonContext.Default.ListOrderItemDto);
+        answer.ThrowIfError(null);
+        var results = new Dictionary<long, ItemResult<bool>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
+            results[id] = AnswerValues.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
+                : AnswerValues.ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
+                : ItemResult.Unknown<bool>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Cancel) is { } text ? $"has the cancel result '{text}', which is no yes or no" : "has no cancel result"));
+        }
 
-    /// <summary>What a (decoded) property name of an item is.</summary>
-    internal static ItemListReader.ItemField ItemFieldOf(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("order"u8) ? ItemListReader.ItemField.Id
-        : name.SequenceEqual("cancel"u8) ? ItemListReader.ItemField.Value
-        : ItemListReader.ItemField.Unknown;
+        return results;
+    }
 }

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Plugsmm.Client;
 
 /// <summary>
-/// One answer of the panel: its HTTP status and body. Turns it into a typed value, or into a
-/// <see cref="PlugsmmException"/> when it holds a top-level <c>error</c> (at any status) or is not valid JSON.
+/// One answer of the panel: its HTTP status and body (the bytes <see cref="AnswerBody"/> read once, deserialized in
+/// place by <see cref="AnswerJsonContext"/>). The one place that decides what an answer that is no result is: a
+/// top-level <c>error</c> (at any status) is the panel's refusal (<see cref="PanelError"/>); what is not JSON, not of
+/// the action's shape, or holds a value that cannot be read is unreadable (<see cref="NotJson"/>, with the answer's
+/// scrubbed preview); valid JSON without a result is unexpected (<see cref="Unexpected"/>).
 /// </summary>
 internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
 {
@@ -16,109 +20,51 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     private readonly ReadOnlySpan<byte> _body = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
     private readonly string action = call.Action;
 
-    /// <summary>The answer's bytes (without a byte-order mark).</summary>
-    public ReadOnlySpan<byte> Body => _body;
-
     /// <summary>Whether the HTTP status is 2xx.</summary>
     public bool IsSuccessStatus => statusCode is >= 200 and <= 299;
 
     /// <summary>
-    /// A reader on the answer's first token, which must be the start of an object. JSON <c>null</c> or any other
-    /// value is an unreadable answer, as it was to the serializer.
+    /// The whole answer as <typeparamref name="T"/>, by the source-generated <paramref name="type"/>. What is not JSON,
+    /// not of <typeparamref name="T"/>'s shape, or JSON <c>null</c> is an unreadable answer (<see cref="NotJson"/>).
     /// </summary>
-    public Utf8JsonReader ReadObjectStart()
+    public T Read<T>(JsonTypeInfo<T> type)
+        where T : class
     {
-        var reader = new Utf8JsonReader(_body);
         try
         {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                return reader;
-            }
-
-            ReadToEnd(ref reader);
-        }
-        catch (JsonException error)
-        {
-            throw NotJson(error.Message, error);
-        }
-
-        throw NotJson(reader.TokenType == JsonTokenType.Null ? "the answer is null" : $"expected a JSON object, got {Describe(reader.TokenType)}", null);
-    }
-
-    /// <summary>
-    /// A reader on the answer's first token, which must be the start of an array. An object in its place is an error
-    /// envelope, never a result: its <c>error</c>, or an unexpected answer. JSON <c>null</c> or anything else is unreadable.
-    /// </summary>
-    public Utf8JsonReader ReadArrayStart()
-    {
-        var reader = new Utf8JsonReader(_body);
-        var error = default(JsonValue);
-        try
-        {
-            reader.Read();
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartArray:
-                    return reader;
-                case JsonTokenType.StartObject:
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var isError = reader.ValueIsEscaped ? PropertyNames.MatchEscaped(reader.ValueSpan, IsErrorName) : IsErrorName(reader.ValueSpan);
-                        reader.Read();
-                        if (isError)
-                        {
-                            error = new JsonValue(reader, _body);
-                        }
-
-                        reader.Skip();
-                    }
-
-                    ReadToEnd(ref reader);
-                    break;
-                case JsonTokenType.Null:
-                    ReadToEnd(ref reader);
-                    throw NotJson("the answer is null", null);
-                default:
-                    throw NotJson($"expected a JSON array, got {Describe(reader.TokenType)}", null);
-            }
+            return JsonSerializer.Deserialize(_body, type) ?? throw NotJson("the answer is null", null);
         }
         catch (JsonException exception)
         {
             throw NotJson(exception.Message, exception);
         }
-        catch (InvalidOperationException exception)
-        {
-            throw NotJson($"a value cannot be read: {exception.Message}", exception);
-        }
-
-        ThrowIfError(error);
-        throw Unexpected("expected a JSON array, got an object");
     }
 
-    /// <summary>After the answer's last token: anything but white space there is invalid JSON (the reader throws).</summary>
-    public static void ReadToEnd(ref Utf8JsonReader reader)
+    /// <summary>
+    /// An answer that is a JSON array, as <see cref="Read{T}"/> reads it. An object in its place is an error wrapper,
+    /// never a result: its <c>error</c>, or an unexpected answer.
+    /// </summary>
+    public T ReadList<T>(JsonTypeInfo<T> type)
+        where T : class
     {
-        reader.Skip();
-        if (reader.Read())
+        if (_body.TrimStart(" \t\r\n"u8) is [(byte)'{', ..])
         {
-            throw new JsonException($"'{reader.TokenType}' after the end of the answer.");
+            ThrowIfError(Read(AnswerJsonContext.Default.ErrorDto).Error);
+            throw Unexpected("expected a JSON array, got an object");
         }
-    }
 
-    /// <summary>Whether a (decoded) property name is <c>error</c>.</summary>
-    public static bool IsErrorName(ReadOnlySpan<byte> name) => name.SequenceEqual("error"u8);
+        return Read(type);
+    }
 
     /// <summary>Throws when the answer carries a top-level <c>error</c> that says something, or has a status that is not 2xx.</summary>
-    public void ThrowIfError(scoped in JsonValue error)
+    public void ThrowIfError(JsonElement? error)
     {
-        if (error.TryGetErrorText(out var text))
+        if (AnswerValues.TryGetErrorText(error, out var text))
         {
             throw PanelError(text);
         }
 
-        if (statusCode is < 200 or > 299)
+        if (!IsSuccessStatus)
         {
             throw Unexpected("no error message");
         }
@@ -196,18 +142,6 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
             OutcomeUnknown = call.HasSideEffects,
         };
 
-    /// <summary>
-    /// Whether a reader's exception means the answer cannot be read: the JSON is malformed (<see cref="JsonException"/>),
-    /// or a value JSON accepts cannot be made into .NET text (<see cref="InvalidOperationException"/>: invalid UTF-8
-    /// inside a string, say).
-    /// </summary>
-    public static bool IsUnreadable(Exception exception) => exception is JsonException or InvalidOperationException;
-
-    /// <summary>The error for an exception <see cref="IsUnreadable"/> accepts.</summary>
-    public PlugsmmException Unreadable(Exception exception) => exception is JsonException
-        ? NotJson(exception.Message, exception)
-        : NotJson($"a value cannot be read: {exception.Message}", exception);
-
     /// <summary>The body is not JSON of the expected shape (HTML, empty, truncated, wrong types).</summary>
     /// <remarks>
     /// Behind an HTTP failure (a 5xx, a Cloudflare 52x, a 429, a 403) the failure is the reason (<c>http_500</c>,
@@ -254,15 +188,4 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
 
     /// <summary>Text that came from the panel, fit for a message or a log line: key removed, flattened, capped (<see cref="PanelText"/>).</summary>
     public string Clean(string text) => PanelText.Clean(text, call.Key);
-
-    /// <summary>Problems are reported as "an object", "a string", …: the token the reader found.</summary>
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        _ => token.ToString(),
-    };
 }

@@ -6,35 +6,30 @@ internal static class RefillReader
     /// <summary>One refill's id.</summary>
     public static long ReadOne(PanelAnswer answer)
     {
-        var refill = ValueAnswerReader.Read(answer, FieldOf);
-        if (refill.TryGetItemError(out var error))
+        var dto = answer.Read(AnswerJsonContext.Default.RefillAnswerDto);
+        answer.ThrowIfError(dto.Error);
+        if (AnswerValues.TryGetItemError(dto.Refill, out var error))
         {
             throw answer.PanelError(error);
         }
 
-        return refill.TryReadId(out var refillId) ? refillId : throw answer.Unexpected("no refill id");
+        return AnswerValues.TryReadId(dto.Refill, out var refillId) ? refillId : throw answer.Unexpected("no refill id");
     }
 
-    /// <summary>Each order's refill id, by order id.</summary>
-    public static Dictionary<long, ItemResult<long>> ReadMany(PanelAnswer answer) =>
-        ItemListReader.Read(
-            answer,
-            ItemFieldOf,
-            "order",
-            static (id, scoped in value, answer) =>
-                value.TryGetItemError(out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
-                : value.TryReadId(out var refillId) ? ItemResult.Success(id, refillId)
-                : ItemResult.Unknown<long>(id, answer.UnreadableItem(value.ReadString() is { } text ? $"has the refill id '{text}', which is not a whole number" : "has no refill id")));
+    /// <summary>Each order's refill id, by order id (a later item for the same order replaces an earlier one).</summary>
+    public static Dictionary<long, ItemResult<long>> ReadMany(PanelAnswer answer)
+    {
+        var items = answer.ReadList(AnswerJsonContext.Default.ListOrderItemDto);
+        answer.ThrowIfError(null);
+        var results = new Dictionary<long, ItemResult<long>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
+            results[id] = AnswerValues.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
+                : AnswerValues.TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
+                : ItemResult.Unknown<long>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Refill) is { } text ? $"has the refill id '{text}', which is not a whole number" : "has no refill id"));
+        }
 
-    /// <summary>What a (decoded) property name of the answer to one refill is.</summary>
-    internal static ValueAnswerReader.AnswerField FieldOf(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("refill"u8) ? ValueAnswerReader.AnswerField.Value
-        : name.SequenceEqual("error"u8) ? ValueAnswerReader.AnswerField.Error
-        : ValueAnswerReader.AnswerField.Unknown;
-
-    /// <summary>What a (decoded) property name of an item is.</summary>
-    internal static ItemListReader.ItemField ItemFieldOf(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("order"u8) ? ItemListReader.ItemField.Id
-        : name.SequenceEqual("refill"u8) ? ItemListReader.ItemField.Value
-        : ItemListReader.ItemField.Unknown;
+        return results;
+    }
 }
