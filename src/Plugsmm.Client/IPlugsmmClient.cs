@@ -57,6 +57,13 @@ public interface IPlugsmmClient
     /// <returns>One item per distinct id, in the order given: the status, or that refill's own error.</returns>
     Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Asks to cancel one order (<c>cancel</c> with that one id in <c>orders</c>: the panels have no single-order form).</summary>
+    /// <param name="orderId">The order id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when the panel accepted the cancel, <see langword="false"/> when it declined it.</returns>
+    /// <exception cref="PlugsmmException">The call failed, or the panel refused this order's cancel (its error for the id, classified).</exception>
+    Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default);
+
     /// <summary>Asks to cancel any number of orders (<c>cancel</c> with <c>orders</c>), 100 at a time.</summary>
     /// <param name="orderIds">The order ids; repeated ids are sent once.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -99,6 +99,10 @@ public sealed class PlugsmmClient : IPlugsmmClient
         MultiIdCall.SendAsync(_calls, "refill_status", "refills", refillIds, nameof(refillIds), RefillStatusReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) =>
+        MultiIdCall.SendOneAsync(_calls, "cancel", "orders", orderId, nameof(orderId), CancelReader.ReadMany, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) =>
         MultiIdCall.SendAsync(_calls, "cancel", "orders", orderIds, nameof(orderIds), CancelReader.ReadMany, cancellationToken);
 

@@ -39,7 +39,7 @@ internal static class ManyIdsCommand
             foreach (var outcome in outcomes)
             {
                 var row = outcome.IsSuccess ? values(outcome.Value!) : new object?[valueColumns.Length];
-                report.Add([outcome.Id, outcome.IsSuccess, .. row, outcome.Error, outcome.Exception?.Kind.ToString(), outcome.Exception?.Reason, outcome.OutcomeUnknown ? true : null]);
+                report.Add([outcome.Id, outcome.IsSuccess, .. row, outcome.Error?.PanelError ?? outcome.Error?.Message, outcome.Error?.Kind.ToString(), outcome.Error?.Reason, outcome.OutcomeUnknown ? true : null]);
             }
 
             report.Write(terminal, parse.GetValue(panel.Json));
@@ -48,7 +48,7 @@ internal static class ManyIdsCommand
         return command;
     }
 
-    private static int Summarize<T>(Terminal terminal, string name, IReadOnlyList<IdOutcome<T>> outcomes)
+    private static int Summarize<T>(Terminal terminal, string name, IReadOnlyList<ItemResult<T>> outcomes)
     {
         var unknown = outcomes.Count(o => o.OutcomeUnknown);
         var failed = outcomes.Count(o => !o.IsSuccess);

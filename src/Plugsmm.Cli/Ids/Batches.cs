@@ -10,7 +10,7 @@ namespace Plugsmm.Cli;
 /// </summary>
 internal static class Batches
 {
-    public static async Task<IReadOnlyList<IdOutcome<T>>> RunAsync<T>(
+    public static async Task<IReadOnlyList<ItemResult<T>>> RunAsync<T>(
         IReadOnlyList<long> ids,
         Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ItemResult<T>>>> call,
         Terminal terminal,
@@ -19,7 +19,7 @@ internal static class Batches
         CancellationToken cancellationToken)
     {
         var chunks = ids.Chunk(PlugsmmClient.MaxIdsPerRequest).ToList();
-        var outcomes = new List<IdOutcome<T>>(ids.Count);
+        var outcomes = new List<ItemResult<T>>(ids.Count);
         var failures = new List<PlugsmmException>();
         var answered = 0;
 
@@ -30,7 +30,7 @@ internal static class Batches
                 try
                 {
                     var items = await call(chunk, cancellationToken).ConfigureAwait(false);
-                    outcomes.AddRange(items.Select(IdOutcome<T>.From));
+                    outcomes.AddRange(items);
                     answered++;
                 }
                 catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && changesPanel
@@ -48,7 +48,7 @@ internal static class Batches
                 catch (PlugsmmException exception)
                 {
                     failures.Add(exception);
-                    outcomes.AddRange(chunk.Select(id => new IdOutcome<T>(id, false, default, exception.Message, exception)));
+                    outcomes.AddRange(chunk.Select(id => ItemResult.Failure<T>(id, exception)));
                 }
 
                 advance(chunk.Length);

@@ -52,7 +52,7 @@ internal static class MultiIdCall
                 failures.Add(exception);
                 foreach (var id in chunk)
                 {
-                    results[id] = new ItemResult<T>(id, default, $"{exception.Kind}: {exception.Message}", exception);
+                    results[id] = ItemResult.Failure<T>(id, exception);
                 }
 
                 continue;
@@ -78,12 +78,30 @@ internal static class MultiIdCall
     }
 
     /// <summary>
+    /// One id through a multi-id action (the panels' <c>cancel</c> takes only a list): its value, or its failure thrown
+    /// as a single call's would be.
+    /// </summary>
+    public static async Task<T> SendOneAsync<T>(
+        CallRunner calls,
+        string action,
+        string field,
+        long id,
+        string parameter,
+        AnswerReader<Dictionary<long, ItemResult<T>>> read,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id, parameter);
+        var item = (await SendAsync(calls, action, field, [id], parameter, read, cancellationToken).ConfigureAwait(false))[0];
+        return item.Error is { } error ? throw error : item.Value;
+    }
+
+    /// <summary>
     /// An id the panel's answer leaves out. For a read, a failure; for a refill or cancel, the panel may still have
     /// carried it out (it answered for the request), so its outcome is unknown.
     /// </summary>
     private static ItemResult<T> NoEntry<T>(long id, string action) => CallInfo.ChangesState(action)
-        ? ItemResult.Unknown<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id: it may have been carried out; check it before repeating.", action) { Reason = PlugsmmErrorReasons.NoEntry, OutcomeUnknown = true })
-        : ItemResult.Failure<T>(id, "The panel's answer has no entry for this id.");
+        ? ItemResult.Failure<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id: it may have been carried out; check it before repeating.", action) { Reason = PlugsmmErrorReasons.NoEntry, OutcomeUnknown = true })
+        : ItemResult.Failure<T>(id, new PlugsmmException($"The panel's answer to {action} has no entry for this id.", action) { Reason = PlugsmmErrorReasons.NoEntry });
 
     private static List<long> DistinctIds(IEnumerable<long> ids, string parameter)
     {

@@ -12,9 +12,9 @@ internal static class CancelReader
         foreach (var item in items)
         {
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = AnswerValues.TryGetItemError(item.Cancel, out var error) ? ItemResult.Failure<bool>(id, answer.Clean(error))
+            results[id] = AnswerValues.TryGetItemError(item.Cancel, out var error) ? answer.ItemError<bool>(id, error)
                 : AnswerValues.ReadFlag(item.Cancel) is { } accepted ? ItemResult.Success(id, accepted)
-                : ItemResult.Unknown<bool>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Cancel) is { } text ? $"has the cancel result '{text}', which is no yes or no" : "has no cancel result"));
+                : ItemResult.Failure<bool>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Cancel) is { } text ? $"has the cancel result '{text}', which is no yes or no" : "has no cancel result"));
         }
 
         return results;

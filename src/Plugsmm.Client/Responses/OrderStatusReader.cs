@@ -59,7 +59,7 @@ internal static class OrderStatusReader
     {
         if (AnswerValues.TryGetItemError(value, out var itemError))
         {
-            return ItemResult.Failure<OrderStatus>(id, answer.Clean(itemError));
+            return answer.ItemError<OrderStatus>(id, itemError);
         }
 
         StatusDto? dto;
@@ -72,9 +72,10 @@ internal static class OrderStatusReader
             throw answer.NotJson($"order {key}: {exception.Message}", exception);
         }
 
-        return dto?.Status is null ? ItemResult.Failure<OrderStatus>(id, "The panel's answer for this order has no status.")
+        return dto?.Status is null ? ItemResult.Failure<OrderStatus>(id, answer.Unexpected($"the entry for order {id.ToString(CultureInfo.InvariantCulture)} has no status"))
             : !IsUnbackedFailure(dto) ? ItemResult.Success(id, ToOrderStatus(dto))
-            : ItemResult.Failure<OrderStatus>(id, answer.Clean(AnswerValues.TryGetMessage(dto.Message, out var message) ? message : UnbackedFailure(dto)));
+            : AnswerValues.TryGetMessage(dto.Message, out var message) ? answer.ItemError<OrderStatus>(id, message)
+            : ItemResult.Failure<OrderStatus>(id, answer.Unexpected(UnbackedFailure(dto)));
     }
 
     /// <summary>

@@ -132,6 +132,20 @@ internal readonly ref struct PanelAnswer(CallInfo call, int statusCode, ReadOnly
     }
 
     /// <summary>
+    /// The panel's own error for one id of a multi-id answer (<c>Incorrect order ID</c>): classified as a whole call's
+    /// error would be. The panel refused that id, so nothing was carried out for it.
+    /// </summary>
+    public ItemResult<T> ItemError<T>(long id, string text)
+    {
+        text = Clean(text);
+        var (kind, reason) = call.Classifier.ClassifyMessage(text);
+        return ItemResult.Failure<T>(id, new($"Plugsmm API error: the panel answered {action} for {id.ToString(CultureInfo.InvariantCulture)} with '{text}'", action, kind, statusCode, panelError: text)
+        {
+            Reason = reason,
+        });
+    }
+
+    /// <summary>
     /// An item of a refill or cancel answer that is neither a result nor an error (a refill id that is no number, a
     /// cancel result that is no flag): the panel may have carried it out, so its outcome is unknown.
     /// </summary>

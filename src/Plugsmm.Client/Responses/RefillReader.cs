@@ -25,9 +25,9 @@ internal static class RefillReader
         foreach (var item in items)
         {
             var id = item?.Order ?? throw answer.Unexpected("an item has no 'order'");
-            results[id] = AnswerValues.TryGetItemError(item.Refill, out var error) ? ItemResult.Failure<long>(id, answer.Clean(error))
+            results[id] = AnswerValues.TryGetItemError(item.Refill, out var error) ? answer.ItemError<long>(id, error)
                 : AnswerValues.TryReadId(item.Refill, out var refillId) ? ItemResult.Success(id, refillId)
-                : ItemResult.Unknown<long>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Refill) is { } text ? $"has the refill id '{text}', which is not a whole number" : "has no refill id"));
+                : ItemResult.Failure<long>(id, answer.UnreadableItem(AnswerValues.ReadString(item.Refill) is { } text ? $"has the refill id '{text}', which is not a whole number" : "has no refill id"));
         }
 
         return results;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Plugsmm.Client;
@@ -30,9 +31,9 @@ internal static class RefillStatusReader
         foreach (var item in items)
         {
             var id = item?.Refill ?? throw answer.Unexpected("an item has no 'refill'");
-            results[id] = AnswerValues.TryGetItemError(item.Status, out var error) ? ItemResult.Failure<RefillStatus>(id, answer.Clean(error))
+            results[id] = AnswerValues.TryGetItemError(item.Status, out var error) ? answer.ItemError<RefillStatus>(id, error)
                 : ToRefillStatus(item.Status) is { } status ? ItemResult.Success(id, status)
-                : ItemResult.Failure<RefillStatus>(id, "The panel's answer for this refill has no status.");
+                : ItemResult.Failure<RefillStatus>(id, answer.Unexpected($"the entry for refill {id.ToString(CultureInfo.InvariantCulture)} has no status"));
         }
 
         return results;

@@ -110,7 +110,7 @@ public sealed class ActionTests
         Assert.Equal([1L, 10L, 100L], results.Select(r => r.Id));
         Assert.Equal(OrderState.Partial, results[0].Value.State);
         Assert.False(results[1].IsSuccess);
-        Assert.Equal("Incorrect order ID", results[1].Error);
+        Assert.Equal("Incorrect order ID", results[1].Error?.PanelError);
         Assert.Throws<InvalidOperationException>(() => results[1].Value);
         Assert.Equal(10L, results[2].Value.Remains);
     }
@@ -142,7 +142,7 @@ public sealed class ActionTests
         var results = await panel.Client.GetOrderStatusesAsync([1, 2]);
 
         Assert.True(results[0].IsSuccess);
-        Assert.Equal("The panel's answer has no entry for this id.", results[1].Error);
+        Assert.Equal(("no_entry", false), (results[1].Error?.Reason, results[1].OutcomeUnknown));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ActionTests
         Assert.Equal(PanelStub.Body(("action", "refill"), ("orders", "1,2,3")), Assert.Single(panel.Requests).Body);
         Assert.Equal(1L, results[0].Value);
         Assert.Equal(7L, results[1].Value);
-        Assert.Equal("Incorrect order ID", results[2].Error);
+        Assert.Equal("Incorrect order ID", results[2].Error?.PanelError);
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public sealed class ActionTests
 
         Assert.Equal(PanelStub.Body(("action", "refill_status"), ("refills", "1,3")), Assert.Single(panel.Requests).Body);
         Assert.Equal(RefillState.Completed, results[0].Value.State);
-        Assert.Equal("Refill not found", results[1].Error);
+        Assert.Equal("Refill not found", results[1].Error?.PanelError);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class ActionTests
         Assert.Equal(PanelStub.Body(("action", "cancel"), ("orders", "2,9,4")), Assert.Single(panel.Requests).Body);
         Assert.Equal([2L, 9L, 4L], results.Select(r => r.Id));
         Assert.True(results[0].Value);
-        Assert.Equal("Incorrect order ID", results[1].Error);
+        Assert.Equal("Incorrect order ID", results[1].Error?.PanelError);
         Assert.True(results[2].Value);
     }
 

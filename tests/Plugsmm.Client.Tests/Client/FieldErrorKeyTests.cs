@@ -110,13 +110,12 @@ public sealed class FieldErrorKeyTests
     [MemberData(nameof(RefillRefusals))]
     public async Task A_refill_refused_for_one_order_of_many_is_that_orders_error_never_a_refill_id(string message, string reason)
     {
-        _ = reason;
         using var panel = new PanelStub().Answer($$$"""[{"order":1,"refill":{"error":"{{{message}}}"}},{"order":2,"refill":77}]""");
 
         var results = await panel.Client.RefillOrdersAsync([1, 2]);
 
-        Assert.Equal((false, message), (results[0].IsSuccess, results[0].Error));
-        Assert.Null(results[0].Exception);
+        Assert.Equal((false, message), (results[0].IsSuccess, results[0].Error?.PanelError));
+        Assert.Equal((PlugsmmErrorKind.Permanent, reason, false), (results[0].Error!.Kind, results[0].Error!.Reason, results[0].OutcomeUnknown));
         Assert.Equal(77L, results[1].Value);
     }
 }

@@ -28,7 +28,7 @@ public sealed class FieldShapeTests
 
         var results = await panel.Client.RefillOrdersAsync([3, 4]);
 
-        Assert.Equal((false, "Incorrect order ID"), (results[0].IsSuccess, results[0].Error));
+        Assert.Equal((false, "Incorrect order ID"), (results[0].IsSuccess, results[0].Error?.PanelError));
         Assert.Equal(12L, results[1].Value);
     }
 
@@ -68,7 +68,7 @@ public sealed class FieldShapeTests
 
         var results = await panel.Client.CancelOrdersAsync([1, 2]);
 
-        Assert.Equal((false, message), (results[0].IsSuccess, results[0].Error));
+        Assert.Equal((false, message), (results[0].IsSuccess, results[0].Error?.PanelError));
         Assert.Throws<InvalidOperationException>(() => results[0].Value);
         Assert.True(results[1].Value);
     }

@@ -60,7 +60,7 @@ public sealed class FieldStatusWordTests
         var results = await panel.Client.GetOrderStatusesAsync([1, 2]);
 
         Assert.Equal((state, word), (results[0].Value.State, results[0].Value.StatusText));
-        Assert.Equal("Incorrect order ID", results[1].Error);
+        Assert.Equal("Incorrect order ID", results[1].Error?.PanelError);
     }
 
     public static TheoryData<string, RefillState> RefillWords() => new()
@@ -112,7 +112,7 @@ public sealed class FieldStatusWordTests
 
         Assert.Equal((state, word), (results[0].Value.State, results[0].Value.StatusText));
         Assert.Equal((state, word), (results[1].Value.State, results[1].Value.StatusText));
-        Assert.Equal("Refill not found", results[2].Error);
+        Assert.Equal("Refill not found", results[2].Error?.PanelError);
     }
 
     [Theory]

@@ -34,8 +34,8 @@ public sealed class MultiRequestOutcomeTests
         panel.Answer(TooManyRequests).Answer(TooManyRequests).Answer(TooManyRequests).Fail(DroppedAfterSending());
 
         var call = action == "refill"
-            ? panel.Client.RefillOrdersAsync(Ids).ContinueWith(t => t.Result.Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Exception)).ToList(), TaskScheduler.Default)
-            : panel.Client.CancelOrdersAsync(Ids).ContinueWith(t => t.Result.Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Exception)).ToList(), TaskScheduler.Default);
+            ? panel.Client.RefillOrdersAsync(Ids).ContinueWith(t => t.Result.Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Error)).ToList(), TaskScheduler.Default)
+            : panel.Client.CancelOrdersAsync(Ids).ContinueWith(t => t.Result.Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Error)).ToList(), TaskScheduler.Default);
         await FakeTime.DriveAsync(panel.Time, call, TimeSpan.FromMilliseconds(100));
         var items = await call;
 
@@ -45,13 +45,13 @@ public sealed class MultiRequestOutcomeTests
         {
             Assert.False(i.IsSuccess);
             Assert.False(i.OutcomeUnknown);                                           // 429: certainly not carried out
-            Assert.Equal((PlugsmmErrorKind.RateLimited, true), (i.Exception!.Kind, i.Exception.IsRetryable));
+            Assert.Equal((PlugsmmErrorKind.RateLimited, true), (i.Error!.Kind, i.Error.IsRetryable));
         });
         Assert.All(items.Skip(100), i =>
         {
             Assert.False(i.IsSuccess);
             Assert.True(i.OutcomeUnknown);                                            // may have been carried out
-            Assert.Equal(("connection_dropped", false), (i.Exception!.Reason, i.Exception.IsRetryable));
+            Assert.Equal(("connection_dropped", false), (i.Error!.Reason, i.Error.IsRetryable));
         });
     }
 
@@ -64,7 +64,7 @@ public sealed class MultiRequestOutcomeTests
         var items = await panel.Client.RefillOrdersAsync(Ids);
 
         Assert.All(items.Take(100), i => Assert.True(i.OutcomeUnknown));
-        Assert.All(items.Skip(100), i => Assert.Equal(("invalid_api_key", false), (i.Exception!.Reason, i.OutcomeUnknown)));
+        Assert.All(items.Skip(100), i => Assert.Equal(("invalid_api_key", false), (i.Error!.Reason, i.OutcomeUnknown)));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class MultiRequestOutcomeTests
             : (await panel.Client.CancelOrdersAsync([1, 2])).Select(r => (r.Id, r.IsSuccess, r.OutcomeUnknown, r.Error)).ToList();
 
         Assert.Equal((1L, false, true), (items[0].Id, items[0].IsSuccess, items[0].OutcomeUnknown));
-        Assert.Contains(said, items[0].Error, StringComparison.Ordinal);
+        Assert.Contains(said, items[0].Error!.Message, StringComparison.Ordinal);
         Assert.Equal((2L, true, false), (items[1].Id, items[1].IsSuccess, items[1].OutcomeUnknown));
     }
 
@@ -204,8 +204,8 @@ public sealed class MultiRequestOutcomeTests
         Assert.All(results.Skip(100), r =>
         {
             Assert.False(r.IsSuccess);
-            Assert.True(r.Exception!.OutcomeUnknown);
-            Assert.StartsWith("Transient: Unreadable answer to cancel (HTTP 500, not JSON)", r.Error, StringComparison.Ordinal);
+            Assert.True(r.Error!.OutcomeUnknown);
+            Assert.StartsWith("Unreadable answer to cancel (HTTP 500, not JSON)", r.Error!.Message, StringComparison.Ordinal);
         });
     }
 

@@ -112,8 +112,8 @@ public sealed class UnbackedFailedStatusTests
         var results = await panel.Client.GetOrderStatusesAsync([1, 2, 3, 4, 5]);
 
         Assert.Equal([false, false, true, true, true], results.Select(r => r.IsSuccess));
-        Assert.Equal("Service temporarily unavailable", results[0].Error);
-        Assert.Contains("'Fail'", results[1].Error, StringComparison.Ordinal);
+        Assert.Equal("Service temporarily unavailable", results[0].Error?.PanelError);
+        Assert.Contains("'Fail'", results[1].Error!.Message, StringComparison.Ordinal);
         Assert.Equal(OrderState.Failed, results[2].Value.State);
         Assert.Equal(OrderState.Canceled, results[3].Value.State);
         Assert.Equal(OrderState.InProgress, results[4].Value.State);

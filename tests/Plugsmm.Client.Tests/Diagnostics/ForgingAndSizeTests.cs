@@ -52,7 +52,7 @@ public sealed class ForgingAndSizeTests
         var beside = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.AddOrderAsync(new PackageOrder { ServiceId = 1, Link = "https://x.com" }));
         var transport = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.GetBalanceAsync());
 
-        AssertFlat(items[0].Error!, items[0].ToString(), unexpected.Message, beside.Message, beside.PanelError!, transport.Message);
+        AssertFlat(items[0].Error!.Message, items[0].Error!.PanelError!, items[0].ToString(), unexpected.Message, beside.Message, beside.PanelError!, transport.Message);
         AssertFlat([.. t.Logger.Collector.GetSnapshot().Select(r => r.Message)]);
     }
 
@@ -85,7 +85,7 @@ public sealed class ForgingAndSizeTests
             Assert.InRange(f.ToString().Length, 1, 8000);
         });
         Assert.EndsWith("A…", failures[0].PanelError, StringComparison.Ordinal);
-        Assert.InRange(items[0].Error!.Length, 1, 513);
+        Assert.InRange(items[0].Error!.PanelError!.Length, 1, 513);
         Assert.InRange(items[0].ToString().Length, 1, 600);
         var records = t.Logger.Collector.GetSnapshot();
         // A line holds at most two capped values (message and preview) besides its own fields.

@@ -44,7 +44,7 @@ public sealed class KeyEchoTests
         Assert.Equal(["invalid_api_key", "error_beside_order", "http_502", "unexpected_answer", "connection"], failures.Select(f => f.Reason));
         Assert.False(items[0].IsSuccess);
         var texts = failures.SelectMany(f => new[] { f.Message, f.ToString(), f.PanelError ?? string.Empty, f.ResponsePreview ?? string.Empty })
-            .Concat(items.SelectMany(i => new[] { i.Error ?? string.Empty, i.ToString(), Record.Exception(() => i.Value)?.Message ?? string.Empty }))
+            .Concat(items.SelectMany(i => new[] { i.Error?.Message ?? string.Empty, i.Error?.PanelError ?? string.Empty, i.ToString(), Record.Exception(() => i.Value)?.Message ?? string.Empty }))
             .Concat(t.Logger.Collector.GetSnapshot().SelectMany(StateText.Of))
             .Concat(t.AllTags())
             .ToList();

@@ -72,7 +72,7 @@ public sealed class ActionExamples
         {
             if (!item.IsSuccess)
             {
-                Console.WriteLine($"order {item.Id}: {item.Error}");   // "Incorrect order ID": unknown, or not visible yet
+                Console.WriteLine($"order {item.Id}: {item.Error!.PanelError}");   // "Incorrect order ID": unknown, or not visible yet
             }
             else if (item.Value.State is OrderState.Completed or OrderState.Partial)
             {
@@ -83,7 +83,7 @@ public sealed class ActionExamples
 
         Assert.Equal(151, statuses.Count);
         Assert.Equal(150, finished.Count);
-        Assert.Equal("Incorrect order ID", statuses[^1].Error);
+        Assert.Equal("Incorrect order ID", statuses[^1].Error?.PanelError);
         Assert.Equal(2, panel.Requests.Count(r => r.Action == "status"));   // 100 ids per request
     }
 
@@ -123,14 +123,14 @@ public sealed class ActionExamples
         long[] refillIds = refills.Where(r => r.IsSuccess).Select(r => r.Value).ToArray();
         foreach (ItemResult<long> refused in refills.Where(r => !r.IsSuccess))
         {
-            Console.WriteLine($"order {refused.Id}: {refused.Error}");   // "Order not eligible for refill."
+            Console.WriteLine($"order {refused.Id}: {refused.Error!.Reason}");   // "refill_not_eligible": "Order not eligible for refill."
         }
 
         IReadOnlyList<ItemResult<RefillStatus>> states = await client.GetRefillStatusesAsync(refillIds);
         // end
 
         Assert.Single(refillIds);
-        Assert.Equal("Order not eligible for refill.", refills[1].Error);
+        Assert.Equal("Order not eligible for refill.", refills[1].Error?.PanelError);
         Assert.Equal(RefillState.Pending, states.Single().Value.State);
     }
 
@@ -140,14 +140,19 @@ public sealed class ActionExamples
         await using var panel = SimulatedPanel.CreateDefault();
         var client = panel.CreateClient();
         var orderId = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/alice", Quantity = 1000 });
+        long[] orderIds = [await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/bob", Quantity = 1000 }), 999_999];
 
         // docs/actions.md: cancel
-        IReadOnlyList<ItemResult<bool>> cancels = await client.CancelOrdersAsync([orderId]);
-        bool accepted = cancels[0].IsSuccess;   // if not, cancels[0].Error says why ("Order can not be canceled.")
+        bool accepted = await client.CancelOrderAsync(orderId);   // refused: a PlugsmmException ("Order can not be canceled.")
+        IReadOnlyList<ItemResult<bool>> cancels = await client.CancelOrdersAsync(orderIds);   // one item per id
         // end
 
         Assert.True(accepted);
-        Assert.Equal(100m, panel.Balance);   // refunded in full: nothing was delivered yet
+        Assert.True(cancels[0].Value);
+        Assert.Equal(("invalid_order", PlugsmmErrorKind.Permanent), (cancels[1].Error!.Reason, cancels[1].Error!.Kind));
+        Assert.Equal(100m, panel.Balance);   // both refunded in full: nothing was delivered yet
+        var refused = await Assert.ThrowsAsync<PlugsmmException>(() => client.CancelOrderAsync(999_999));
+        Assert.Equal(("Incorrect order ID", "invalid_order"), (refused.PanelError, refused.Reason));
     }
 
     [Fact]

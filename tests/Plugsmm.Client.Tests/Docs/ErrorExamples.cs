@@ -91,7 +91,7 @@ public sealed class ErrorExamples
 
         // docs/errors.md: many ids
         IReadOnlyList<ItemResult<long>> refills = await client.RefillOrdersAsync(orderIds);
-        var toRepeat = refills.Where(r => !r.IsSuccess && r.Exception is { IsRetryable: true }).Select(r => r.Id);
+        var toRepeat = refills.Where(r => !r.IsSuccess && r.Error is { IsRetryable: true }).Select(r => r.Id);
         var toCheck = refills.Where(r => r.OutcomeUnknown).Select(r => r.Id);
         // end
 

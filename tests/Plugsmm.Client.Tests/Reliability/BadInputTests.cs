@@ -120,7 +120,7 @@ public sealed class BadInputTests
         Assert.Equal(100_001, results.Count);
         Assert.Equal(ids.Distinct(), results.Select(r => r.Id));
         Assert.True(results[0].IsSuccess);
-        Assert.All(results.Skip(1), r => Assert.Equal("Incorrect order ID", r.Error));
+        Assert.All(results.Skip(1), r => Assert.Equal("Incorrect order ID", r.Error?.PanelError));
     }
 
     public static TheoryData<string, string> CancelPoints() => new()

@@ -136,7 +136,7 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
         var results = await _client.GetOrderStatusesAsync([id, 1]);
 
         Assert.Equal(OrderState.Pending, results[0].Value.State);
-        Assert.Equal("Incorrect order ID", results[1].Error);
+        Assert.Equal("Incorrect order ID", results[1].Error?.PanelError);
     }
 
     [Fact]
@@ -155,10 +155,10 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
 
         Assert.Equal("Order not eligible for refill.", early.PanelError);
         Assert.True(many[0].IsSuccess);
-        Assert.Equal(("Order not eligible for refill.", "Incorrect order ID"), (many[1].Error, many[2].Error));
+        Assert.Equal(("Order not eligible for refill.", "Incorrect order ID"), (many[1].Error?.PanelError, many[2].Error?.PanelError));
         Assert.Equal(RefillState.Pending, pending.State);
         Assert.Equal(RefillState.Completed, statuses[0].Value.State);
-        Assert.Equal("Refill not found", statuses[1].Error);
+        Assert.Equal("Refill not found", statuses[1].Error?.PanelError);
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
         var results = await _client.CancelOrdersAsync([id, notCancelable, 5]);
 
         Assert.True(results[0].Value);
-        Assert.Equal("Order can not be canceled.", results[1].Error);
-        Assert.Equal("Incorrect order ID", results[2].Error);
+        Assert.Equal("Order can not be canceled.", results[1].Error?.PanelError);
+        Assert.Equal("Incorrect order ID", results[2].Error?.PanelError);
         var status = await _client.GetOrderStatusAsync(id);
         Assert.Equal((OrderState.Canceled, (long?)800L), (status.State, status.Remains));
         Assert.Equal(0.18m, _panel.Orders[0].Charge);
