@@ -22,8 +22,8 @@ public sealed class ReviewRegressionTests
     {
         using var panel = new PanelStub(o =>
         {
-            o.Resilience.MaxRetryAttempts = 3;
-            o.Resilience.UseJitter = false;
+            o.Resilience.Retry.MaxRetryAttempts = 3;
+            o.Resilience.Retry.UseJitter = false;
         }).Answer("""{"error":"Internal server error"}""", status).Answer("""{"order":2}""");
 
         var call = panel.Client.AddOrderAsync(Order);
@@ -39,7 +39,7 @@ public sealed class ReviewRegressionTests
     {
         var time = new FakeTimeProvider();
         await using var simulated = SimulatedPanel.CreateDefault(time);
-        var client = simulated.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = simulated.CreateClient(o => o.Resilience.Retry.UseJitter = false);
         simulated.Faults.Next(PanelFault.ServerErrorAfterProcessing(502), "add");
 
         var call = client.AddOrderAsync(Order);

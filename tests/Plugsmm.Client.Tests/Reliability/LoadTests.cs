@@ -60,9 +60,9 @@ public sealed class LoadTests
         {
             o.ApiKey = panel.ApiKey;
             o.BaseAddress = address;
-            o.Timeout = TimeSpan.FromSeconds(5);
-            o.Resilience.UseJitter = false;
-            o.Resilience.RetryDelay = TimeSpan.FromMilliseconds(50);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.Resilience.Retry.UseJitter = false;
+            o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(50);
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPlugsmmClient>();
