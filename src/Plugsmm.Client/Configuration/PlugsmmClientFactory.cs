@@ -20,6 +20,7 @@ internal sealed class PlugsmmClientFactory(
     private readonly ConcurrentDictionary<string, bool> _legacyLogged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<CallPipeline>> _pipelines = new(StringComparer.Ordinal);
     private readonly ResiliencePipelineRegistry<string> _registry = new();
+    private int _disposed;
 
     /// <summary>The <see cref="IHttpClientFactory"/> name of a panel client.</summary>
     public static string HttpClientName(string name) => "Plugsmm.Client:" + name;
@@ -57,6 +58,12 @@ internal sealed class PlugsmmClientFactory(
 
     public void Dispose()
     {
+        // Registered as itself and as IPlugsmmClientFactory: the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var pipeline in _pipelines.Values.Where(p => p.IsValueCreated))
         {
             pipeline.Value.Dispose();
