@@ -46,15 +46,11 @@ public sealed class PlugsmmClient : IPlugsmmClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        var result = new PlugsmmClientOptionsValidator().Validate(name, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(name, typeof(PlugsmmClientOptions), result.Failures);
-        }
+        PlugsmmClientOptionsValidator.ThrowIfInvalid(name, options);
 
         var settings = options.Clone();
         var telemetry = new CallTelemetry(logger, metrics, CallTelemetry.PanelName(name), PlugsmmTracing.ServerTags(settings.BaseAddress));
-        _pipeline = pipeline ?? new CallPipeline(settings, timeProvider, telemetry);
+        _pipeline = pipeline ?? CallPipeline.Create(settings.Resilience, timeProvider, telemetry);
         _calls = new CallRunner(httpClient, settings, timeProvider, _pipeline, telemetry);
         if (logConfiguration)
         {

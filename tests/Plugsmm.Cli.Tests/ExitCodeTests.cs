@@ -53,7 +53,7 @@ public sealed class RateLimitExitCodeTests(RateLimitedPanel panel) : IClassFixtu
     [Fact]
     public async Task Over_the_rate_limit_the_panel_answers_429_and_the_tool_exits_2_as_rate_limited()
     {
-        var environment = panel.Environment(("Plugsmm__Resilience__MaxRetryAttempts", "0"));
+        var environment = panel.Environment(("Plugsmm__Resilience__Retry__MaxRetryAttempts", "0"));
 
         var first = await Tool.RunAsync(["balance"], environment);
         var second = await Tool.RunAsync(["balance", "--json"], environment);

@@ -33,10 +33,10 @@ public static class DemoRunner
         {
             o.ApiKey = panel.ApiKey;
             o.BaseAddress = address;
-            o.Resilience.MaxRetryAttempts = 2;
-            o.Resilience.RetryDelay = TimeSpan.FromMilliseconds(100);
-            o.Resilience.MinimumThroughput = 3;
-            o.Resilience.BreakDuration = TimeSpan.FromSeconds(2);
+            o.Resilience.Retry.MaxRetryAttempts = 2;
+            o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            o.Resilience.CircuitBreaker.MinimumThroughput = 3;
+            o.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(2);
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPlugsmmClient>();

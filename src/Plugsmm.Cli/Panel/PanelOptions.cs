@@ -9,7 +9,7 @@ internal sealed class PanelOptions
 
     public Option<Uri?> BaseUrl { get; } = ValueParsers.Url(
         "--base-url",
-        $"The panel's API endpoint (env {BaseUrlVariable}; default {Plugsmm.Client.PlugsmmClientOptions.DefaultBaseAddress}).");
+        $"The panel's API endpoint (env {BaseUrlVariable}; default {new Plugsmm.Client.PlugsmmClientOptions().BaseAddress}).");
 
     public Option<string> KeyFile { get; } = ValueParsers.Text(
         "--key-file",

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Polly;
-using Polly.Timeout;
 
 namespace Plugsmm.Client;
 
@@ -9,39 +8,34 @@ namespace Plugsmm.Client;
 /// once (<see cref="AnswerBody"/>: sized by what arrives, never past <see cref="PlugsmmClientOptions.MaxResponseBytes"/>).
 /// Failures come back as the outcome, as the pipeline takes them, rather than thrown through one more layer of it.
 /// </summary>
-internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions options, TimeProvider time, CallDeadline deadline, CallFailures failures)
+internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions options, TimeProvider time, CallFailures failures)
 {
     private const string JsonMediaType = "application/json";
-
-    private readonly AttemptTimer _attemptTimer = new(time);
 
     public async ValueTask<Outcome<object>> SendAsync<T>(Attempt<T> attempt, CancellationToken cancellationToken)
     {
         var call = attempt.Call;
         var action = call.Action;
-        if (deadline.TooLateFor(call))
+        if (call.Waiting)
         {
-            // The retry's wait ended too close to the call's deadline: nothing more is sent; the call ends as it stood.
-            return Outcome.FromException<object>(call.LastFailure ?? new TimeoutRejectedException(
-                $"The operation didn't complete within the allowed timeout of '{deadline.Total}'.", deadline.Total));
+            call.Waiting = false;
+            if (time.GetElapsedTime(call.Started) > call.LatestStart && call.LastFailure is { } last)
+            {
+                // The retry's wait ended later than planned, too close to the total timeout for an attempt that could
+                // do more than time out: nothing more is sent; the call ends as it stood.
+                return Outcome.FromException<object>(last);
+            }
         }
 
-        var timeout = deadline.AttemptTimeout(call);
         call.Attempts++;
         using var content = attempt.Body is { } body ? new PhpFormContent(body, attempt.BodyLength, ownsBody: false) : LegacyFormContent.Create(attempt.Fields!);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.BaseAddress) { Content = content };
         request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
 
-        // The attempt's own timeout, which the caller's cancellation also ends.
-        var timer = _attemptTimer.Rent(timeout);
-        var callerRegistration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timer)
-            : default;
-        var attemptToken = timer.Token;
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and <= 399)
             {
@@ -49,7 +43,7 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
             }
 
             var retryAfter = RetryAfter(response);
-            var answer = await AnswerBody.ReadAsync(response.Content, options.MaxResponseBytes, attemptToken).ConfigureAwait(false);
+            var answer = await AnswerBody.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             if (answer.TooLarge)
             {
                 throw TooLarge(call, status, options.MaxResponseBytes);
@@ -67,14 +61,9 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller cancelled: an exception that carries the caller's token (not the attempt's).
-            return Outcome.FromException<object>(new OperationCanceledException(exception.Message, exception, cancellationToken));
-        }
-        catch (OperationCanceledException exception) when (timer.IsCancellationRequested)
-        {
-            // The attempt timed out: Polly's exception for it, which the retry and the breaker know.
-            return Outcome.FromException<object>(new TimeoutRejectedException(
-                $"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, exception));
+            // The caller cancelled (an exception that carries the caller's token), or a timeout ran out, the attempt's or
+            // the call's: the timeout strategy whose time it was turns the cancellation into its TimeoutRejectedException.
+            return Outcome.FromException<object>(call.Caller.IsCancellationRequested ? new OperationCanceledException(exception.Message, exception, call.Caller) : exception);
         }
         catch (OperationCanceledException exception)
         {
@@ -110,11 +99,6 @@ internal sealed class AttemptSender(HttpClient http, PlugsmmClientOptions option
         {
             // The panel's refusals and unreadable answers (PlugsmmException), and anything unforeseen: the pipeline decides.
             return Outcome.FromException<object>(exception);
-        }
-        finally
-        {
-            callerRegistration.Dispose();
-            _attemptTimer.Return(timer);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Plugsmm.Client;
 /// <see cref="PlugsmmOperationCanceledException"/> when the caller cancelled after a request went out), with every
 /// text from outside cleaned of the API key, flattened and capped (<see cref="PanelText"/>).
 /// </summary>
-internal sealed class CallFailures(KeySpellings key, CallDeadline deadline)
+internal sealed class CallFailures(KeySpellings key)
 {
     /// <summary>The exception a call ends with, for what the pipeline let through.</summary>
     public PlugsmmException ToPlugsmmException(Exception exception, CallInfo call) => exception switch
@@ -19,8 +19,12 @@ internal sealed class CallFailures(KeySpellings key, CallDeadline deadline)
         {
             Reason = PlugsmmErrorReasons.CircuitOpen,
         },
+        // The total timeout ran out while the call waited to retry: every attempt had failed (and, for a call with side
+        // effects, certainly before reaching the panel, or it would not have been retried). It ends as it stood.
+        TimeoutRejectedException when call is { Waiting: true, LastFailure: PlugsmmException last } => last,
+        // An attempt's own timeout, or the call's total running out during an attempt (Polly's exception names which).
         TimeoutRejectedException timeout => new PlugsmmException(
-            $"The call to {call.Action} timed out after {ReportedTimeout(timeout).TotalSeconds.ToString(CultureInfo.InvariantCulture)}s", call.Action, PlugsmmErrorKind.Transient, innerException: Reported(timeout))
+            $"The call to {call.Action} timed out after {timeout.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s", call.Action, PlugsmmErrorKind.Transient, innerException: timeout)
         {
             Reason = PlugsmmErrorReasons.Timeout,
             OutcomeUnknown = call.HasSideEffects,
@@ -54,12 +58,4 @@ internal sealed class CallFailures(KeySpellings key, CallDeadline deadline)
         exception.Message.Length <= PanelText.MaxChars && !key.AreIn(exception.ToString())
             ? exception
             : new InvalidOperationException($"{exception.GetType().FullName}: {Clean(exception.Message)} (the original exception was dropped because it held the API key or too long a message)");
-
-    /// <summary>The timeout to name: the attempt's, or the call's total when the attempt was cut short to end with it.</summary>
-    private TimeSpan ReportedTimeout(TimeoutRejectedException exception) =>
-        exception.Timeout < deadline.Attempt ? deadline.Total : exception.Timeout;
-
-    /// <summary>The timeout exception with the timeout to name (so the log line says the same as the message).</summary>
-    private TimeoutRejectedException Reported(TimeoutRejectedException exception) =>
-        ReportedTimeout(exception) == exception.Timeout ? exception : new TimeoutRejectedException(exception.Message, ReportedTimeout(exception), exception);
 }

@@ -21,8 +21,20 @@ internal sealed class CallInfo(string action, bool hasSideEffects, ErrorClassifi
     /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/> of the client's clock): its total timeout counts from here.</summary>
     public long Started { get; init; }
 
-    /// <summary>The failure of the attempt before the retry under way, if any.</summary>
+    /// <summary>The caller's cancellation (a cancellation without it is a timeout's).</summary>
+    public CancellationToken Caller { get; init; }
+
+    /// <summary>The failure of the attempt before the retry under way, if any (recorded by the retry's OnRetry).</summary>
     public Exception? LastFailure { get; set; }
+
+    /// <summary>Whether the call is waiting between attempts (from the retry's OnRetry to the next attempt's start).</summary>
+    public bool Waiting { get; set; }
+
+    /// <summary>
+    /// How long after <see cref="Started"/> a retry may still start (recorded by the retry's OnRetry: the total timeout
+    /// less the least time an attempt starts with); a wait that ended later than planned sends nothing more.
+    /// </summary>
+    public TimeSpan LatestStart { get; set; } = TimeSpan.MaxValue;
 
     /// <summary>Attempts started so far (attempts of one call run one after another, never at once).</summary>
     public int Attempts { get; set; }

@@ -27,8 +27,8 @@ internal sealed class CallRunner
         _telemetry = telemetry;
         _classifier = new ErrorClassifier(options.ErrorRules);
         Key = new KeySpellings(options.ApiKey);
-        _failures = new CallFailures(Key, pipeline.Deadline);
-        _sender = new AttemptSender(http, options, time, pipeline.Deadline, _failures);
+        _failures = new CallFailures(Key);
+        _sender = new AttemptSender(http, options, time, _failures);
     }
 
     /// <summary>The API key's spellings, to remove from whatever the panel or the network says.</summary>
@@ -66,7 +66,7 @@ internal sealed class CallRunner
 
         try
         {
-            var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, Key, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp() };
+            var call = new CallInfo(action, CallInfo.ChangesState(action), _classifier, Key, PlugsmmCorrelation.ForCall()) { Started = _time.GetTimestamp(), Caller = cancellationToken };
             using var activity = _telemetry.Started(call);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallPipeline.Call, call);
@@ -87,6 +87,11 @@ internal sealed class CallRunner
                 // The caller gave up after a request went out: the panel may have taken it. Say so, as a cancellation.
                 _telemetry.CancelledAfterSending(call, _time.GetElapsedTime(call.Started), activity);
                 throw CallFailures.CancelledAfterSending(call, exception, cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+            {
+                // Cancelled during a retry's wait: Polly's delay throws with the pipeline's token; the caller gets its own.
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -33,9 +33,10 @@ public static class PlugsmmServiceCollectionExtensions
 
     /// <summary>
     /// Registers the client named <paramref name="name"/> (default: the default <see cref="IPlugsmmClient"/>) from
-    /// configuration: the <c>Plugsmm</c> section (<c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>, <c>UserAgent</c>,
-    /// <c>UseNewApi</c>, <c>MaxResponseBytes</c>), with the runbook's environment variables <c>PLUGSMMS_API_KEY</c> and
-    /// <c>PLUGSMM_USE_NEW_API</c> used where the section is silent.
+    /// configuration: the <c>Plugsmm</c> section (<c>ApiKey</c>, <c>BaseAddress</c>, <c>UserAgent</c>, <c>UseNewApi</c>,
+    /// <c>MaxResponseBytes</c>, <c>Resilience:…</c>, <c>ErrorRules:…</c>), with the runbook's environment variables
+    /// <c>PLUGSMMS_API_KEY</c> and <c>PLUGSMM_USE_NEW_API</c> used where the section is silent. When the configuration
+    /// reloads, the next calls use the new options, resilience settings included.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root (environment variables included).</param>
@@ -46,12 +47,16 @@ public static class PlugsmmServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(sectionName);
-        return services.AddPlugsmmClient(name, options => PlugsmmConfiguration.Bind(options, configuration, sectionName));
+        var builder = services.AddPlugsmmClient(name, options => PlugsmmConfiguration.Bind(options, configuration, sectionName));
+        // A configuration reload reaches the options, and through them the name's resilience pipeline.
+        services.AddSingleton<IOptionsChangeTokenSource<PlugsmmClientOptions>>(new ConfigurationChangeSource(name, configuration));
+        return builder;
     }
 
     private static IHttpClientBuilder AddCore(IServiceCollection services, string name)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlugsmmClientOptions>, PlugsmmClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlugsmmClientOptions>, PlugsmmClientOptionsRules>());
         services.AddMetrics();
         services.TryAddSingleton(provider => new PlugsmmMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(PlugsmmMetrics.CreateMeterOptions())));
         services.TryAddSingleton<PlugsmmClientFactory>(provider => new PlugsmmClientFactory(

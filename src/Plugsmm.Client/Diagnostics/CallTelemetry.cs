@@ -69,7 +69,7 @@ internal sealed class CallTelemetry(ILogger logger, PlugsmmMetrics metrics, stri
         {
             var fingerprint = KeyFingerprint(options.ApiKey!);
             var address = options.BaseAddress.GetLeftPart(UriPartial.Path);
-            ClientLog.Configured(logger, panel, fingerprint, address, options.UseNewApi, options.Timeout.TotalSeconds);
+            ClientLog.Configured(logger, panel, fingerprint, address, options.UseNewApi, options.Resilience.AttemptTimeout.TotalSeconds);
         }
 
         if (!options.UseNewApi)

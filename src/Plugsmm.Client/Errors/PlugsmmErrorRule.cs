@@ -15,4 +15,7 @@ public sealed class PlugsmmErrorRule
 
     /// <summary>A short stable code for logs and alerts (<c>insufficient_funds</c>); the pattern when empty.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>A copy that later changes to this rule do not reach.</summary>
+    internal PlugsmmErrorRule Clone() => (PlugsmmErrorRule)MemberwiseClone();
 }

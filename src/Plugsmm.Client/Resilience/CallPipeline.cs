@@ -1,23 +1,17 @@
-using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
+using Polly.Registry;
 
 namespace Plugsmm.Client;
 
 /// <summary>
-/// The Polly pipeline around every call of one client: retry → circuit breaker → the attempt, which keeps its own
-/// timeout (<see cref="AttemptTimer"/>, reported as Polly's <see cref="TimeoutRejectedException"/>), all within the
-/// call's total timeout. One per client name, so the breaker sees all of that panel's calls.
+/// The resilience pipeline of one panel (<see cref="CallStrategies"/>), shared by every client of that name so its
+/// breaker sees all of the panel's calls, with what the health check and the metrics read: the breaker's state and
+/// the last success. Clients from dependency injection get it from Polly's <see cref="ResiliencePipelineRegistry{TKey}"/>,
+/// rebuilt from the new options when the name's options change; a client built directly gets one from its own options.
 /// </summary>
-/// <remarks>
-/// Neither timeout is a strategy of its own (each would cost every call one more async step that, on a real socket,
-/// is suspended and resumed): the attempt times itself, and the total timeout is a deadline (<see cref="Deadline"/>):
-/// each attempt's timeout is cut to the time left before it, no retry starts after it, and a retry whose wait would
-/// end past it is not made — the call fails at once with the failure it has.
-/// </remarks>
-internal sealed class CallPipeline
+internal sealed class CallPipeline : IDisposable
 {
     /// <summary>
     /// The call in flight: whether it has side effects (then only failures that certainly did not reach the panel are
@@ -27,85 +21,20 @@ internal sealed class CallPipeline
 
     private const long NeverSucceeded = long.MinValue;
 
-    private readonly CircuitBreakerStateProvider _breakerState = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly CallTelemetry _telemetry;
+    private OptionsReloadToken? _reloads;
+    private CircuitBreakerStateProvider _breakerState = new();
+    private long _lastSuccessTimestamp = NeverSucceeded;
 
-    public CallPipeline(PlugsmmClientOptions options, TimeProvider timeProvider, CallTelemetry telemetry, Func<double>? randomizer = null)
+    private CallPipeline(TimeProvider timeProvider, CallTelemetry telemetry)
     {
         _timeProvider = timeProvider;
+        _telemetry = telemetry;
         telemetry.Metrics.Track(telemetry.Panel, this);
-        var resilience = options.Resilience;
-        // Typed on object (every call's result, boxed when it is a number): one breaker for all of a panel's calls, and no
-        // bridge between untyped strategies and a typed result on every step of every call.
-        var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
-        var deadline = new CallDeadline(timeProvider, resilience.TotalTimeout, options.Timeout);
-        Deadline = deadline;
-        if (resilience.MaxRetryAttempts > 0)
-        {
-            var retry = new RetryStrategyOptions<object>
-            {
-                MaxRetryAttempts = resilience.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = resilience.RetryDelay,
-                MaxDelay = resilience.MaxRetryDelay,
-                UseJitter = resilience.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, resilience.MaxRetryDelay) && !deadline.TooLateToRetry(args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PlugsmmException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
-                OnRetry = args =>
-                {
-                    if (!deadline.AllowsRetryAfter(args.Context, args.RetryDelay))
-                    {
-                        // After the wait, too little of the call's total timeout would be left: give up now, with the failure at hand.
-                        ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
-                    }
-
-                    if (args.Context.Properties.GetValue(Call, null) is { } call)
-                    {
-                        // What the call ends with if the wait overruns the deadline (CallDeadline.TooLateFor).
-                        call.LastFailure = args.Outcome.Exception;
-                    }
-
-                    // AttemptNumber is the zero-based attempt that failed; the log names the attempt about to start.
-                    telemetry.Retry(args.Context, args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
-                    return ValueTask.CompletedTask;
-                },
-            };
-            if (randomizer is not null)
-            {
-                retry.Randomizer = randomizer;
-            }
-
-            builder.AddRetry(retry);
-        }
-
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<object>
-        {
-            FailureRatio = resilience.FailureRatio,
-            MinimumThroughput = resilience.MinimumThroughput,
-            SamplingDuration = resilience.SamplingDuration,
-            BreakDuration = resilience.BreakDuration,
-            StateProvider = _breakerState,
-            ShouldHandle = args => ValueTask.FromResult(CountsAgainstPanel(args.Outcome.Exception)),
-            OnOpened = args =>
-            {
-                ClientLog.CircuitOpened(telemetry.Logger, telemetry.Panel, args.BreakDuration.TotalSeconds);
-                return ValueTask.CompletedTask;
-            },
-            OnHalfOpened = _ =>
-            {
-                ClientLog.CircuitHalfOpened(telemetry.Logger, telemetry.Panel);
-                return ValueTask.CompletedTask;
-            },
-            OnClosed = _ =>
-            {
-                ClientLog.CircuitClosed(telemetry.Logger, telemetry.Panel);
-                return ValueTask.CompletedTask;
-            },
-        });
-        Pipeline = builder.Build();
     }
 
-    private readonly TimeProvider _timeProvider;
-    private long _lastSuccessTimestamp = NeverSucceeded;
+    public ResiliencePipeline<object> Pipeline { get; private set; } = ResiliencePipeline<object>.Empty;
 
     /// <summary>When the last call through this pipeline succeeded (for the health check), or null.</summary>
     public DateTimeOffset? LastSuccess =>
@@ -113,16 +42,8 @@ internal sealed class CallPipeline
             ? _timeProvider.GetUtcNow() - _timeProvider.GetElapsedTime(at)
             : null;
 
-    /// <summary>Records a success; safe from any thread (the health check reads it concurrently).</summary>
-    /// <param name="timestamp">When, as <see cref="TimeProvider.GetTimestamp"/> of the client's clock (a call's end is read once, for its duration and this).</param>
-    public void RecordSuccess(long timestamp) => Interlocked.Exchange(ref _lastSuccessTimestamp, timestamp);
-
-    public ResiliencePipeline<object> Pipeline { get; }
-
-    /// <summary>The calls' total timeout, as a deadline per call.</summary>
-    public CallDeadline Deadline { get; }
-
-    public PlugsmmCircuitState State => _breakerState.CircuitState switch
+    /// <summary>The state of the breaker (of the pipeline built last).</summary>
+    public PlugsmmCircuitState State => Volatile.Read(ref _breakerState).CircuitState switch
     {
         CircuitState.Open => PlugsmmCircuitState.Open,
         CircuitState.HalfOpen => PlugsmmCircuitState.HalfOpen,
@@ -130,20 +51,45 @@ internal sealed class CallPipeline
         _ => PlugsmmCircuitState.Closed,
     };
 
-    /// <summary>The retry rule: retryable failures, and attempt timeouts of calls without side effects. Never an open circuit.</summary>
-    internal static bool ShouldRetry(Exception? exception, ResilienceContext context, TimeSpan maxDelay) => exception switch
+    /// <summary>A pipeline built once from fixed options: a client created without dependency injection.</summary>
+    public static CallPipeline Create(PlugsmmResilienceOptions options, TimeProvider timeProvider, CallTelemetry telemetry)
     {
-        PlugsmmException { RetryAfter: { } wait } when wait > maxDelay => false,
-        PlugsmmException failure => failure.IsRetryable,
-        TimeoutRejectedException => context.Properties.GetValue(Call, null) is { HasSideEffects: false },
-        _ => false,
-    };
+        var pipeline = new CallPipeline(timeProvider, telemetry);
+        var builder = new ResiliencePipelineBuilder<object> { TimeProvider = timeProvider };
+        pipeline.Configure(builder, options);
+        pipeline.Pipeline = builder.Build();
+        return pipeline;
+    }
 
-    /// <summary>What the breaker counts as the panel failing: transient and rate-limited failures and timeouts, not refusals.</summary>
-    internal static bool CountsAgainstPanel(Exception? exception) => exception switch
+    /// <summary>
+    /// The pipeline registered under the client's <paramref name="name"/> in <paramref name="registry"/>, built from
+    /// the name's options and rebuilt from the new ones when they change (the next calls use it; calls under way end
+    /// on the one they started with).
+    /// </summary>
+    public static CallPipeline Register(ResiliencePipelineRegistry<string> registry, string name, IOptionsMonitor<PlugsmmClientOptions> options, TimeProvider timeProvider, CallTelemetry telemetry)
     {
-        PlugsmmException failure => failure.Kind is PlugsmmErrorKind.Transient or PlugsmmErrorKind.RateLimited,
-        TimeoutRejectedException => true,
-        _ => false,
-    };
+        var reloads = new OptionsReloadToken(options, name);
+        var pipeline = new CallPipeline(timeProvider, telemetry) { _reloads = reloads };
+        pipeline.Pipeline = registry.GetOrAddPipeline<object>(name, (builder, context) =>
+        {
+            context.AddReloadToken(reloads.Token);
+            builder.TimeProvider = timeProvider;
+            pipeline.Configure(builder, options.Get(name).Resilience);
+        });
+        return pipeline;
+    }
+
+    /// <summary>Records a success; safe from any thread (the health check reads it concurrently).</summary>
+    /// <param name="timestamp">When, as <see cref="TimeProvider.GetTimestamp"/> of the client's clock (a call's end is read once, for its duration and this).</param>
+    public void RecordSuccess(long timestamp) => Interlocked.Exchange(ref _lastSuccessTimestamp, timestamp);
+
+    public void Dispose() => _reloads?.Dispose();
+
+    private void Configure(ResiliencePipelineBuilder<object> builder, PlugsmmResilienceOptions options)
+    {
+        // A breaker's state provider serves one breaker: each build has its own.
+        var state = new CircuitBreakerStateProvider();
+        CallStrategies.Add(builder, options, _telemetry, state);
+        Volatile.Write(ref _breakerState, state);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ConfigurationTests
         var options = new PlugsmmClientOptions();
 
         Assert.Equal(new Uri("https://plugsmmservice.com/api/v2"), options.BaseAddress);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Resilience.AttemptTimeout);
         Assert.True(options.UseNewApi);
         Assert.Null(options.ApiKey);
         Assert.Equal(64L * 1024 * 1024, options.MaxResponseBytes);
@@ -30,10 +30,10 @@ public sealed class ConfigurationTests
         { o => o.BaseAddress = new Uri("http://plugsmmservice.com/api/v2"), "would send the API key over plain http to plugsmmservice.com: use https" },
         { o => o.BaseAddress = new Uri("ftp://plugsmmservice.com/api/v2"), "needs an http(s) BaseAddress" },
         { o => o.BaseAddress = new Uri("https://user:pw@plugsmmservice.com/api/v2"), "has credentials in its BaseAddress" },
-        { o => o.Timeout = TimeSpan.Zero, "needs a Timeout above zero" },
-        { o => o.Timeout = TimeSpan.FromHours(1), "at most 10 minutes" },
+        { o => o.Resilience.AttemptTimeout = TimeSpan.Zero, "Resilience:AttemptTimeout must be between 00:00:00.0100000 and 00:10:00." },
+        { o => o.Resilience.AttemptTimeout = TimeSpan.FromHours(1), "Resilience:AttemptTimeout must be between" },
         { o => o.UserAgent = "bad\nagent", "UserAgent that is not a valid header value" },
-        { o => o.MaxResponseBytes = 0, "needs a positive MaxResponseBytes" },
+        { o => o.MaxResponseBytes = 0, "MaxResponseBytes must be between 1 and 1073741824." },
     };
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class ConfigurationTests
             ["PLUGSMMS_API_KEY"] = "from-env",
             ["PLUGSMM_USE_NEW_API"] = "false",
             ["Plugsmm:BaseAddress"] = "https://panel.example/api/v2",
-            ["Plugsmm:Timeout"] = "00:00:12",
+            ["Plugsmm:Resilience:AttemptTimeout"] = "00:00:12",
             ["Plugsmm:UserAgent"] = "Bot/1",
             ["Plugsmm:MaxResponseBytes"] = "2048",
         }).Build();
@@ -94,7 +94,7 @@ public sealed class ConfigurationTests
         var options = provider.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>().Get(string.Empty);
 
         Assert.Equal(("from-env", false, "https://panel.example/api/v2", TimeSpan.FromSeconds(12), "Bot/1", 2048L),
-            (options.ApiKey, options.UseNewApi, options.BaseAddress.ToString(), options.Timeout, options.UserAgent, options.MaxResponseBytes));
+            (options.ApiKey, options.UseNewApi, options.BaseAddress.ToString(), options.Resilience.AttemptTimeout, options.UserAgent, options.MaxResponseBytes));
     }
 
     [Fact]

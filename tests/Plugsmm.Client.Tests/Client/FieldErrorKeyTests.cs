@@ -48,7 +48,7 @@ public sealed class FieldErrorKeyTests
     [Fact]
     public async Task Too_many_orders_is_not_retried_as_a_rate_limit()
     {
-        using var panel = new PanelStub(o => o.Resilience.MaxRetryAttempts = 3).Answer("""{"error":"neworder.error.too_many_orders"}""");
+        using var panel = new PanelStub(o => o.Resilience.Retry.MaxRetryAttempts = 3).Answer("""{"error":"neworder.error.too_many_orders"}""");
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com/p", Quantity = 100 }));
 

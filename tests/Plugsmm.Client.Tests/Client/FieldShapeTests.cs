@@ -92,7 +92,7 @@ public sealed class FieldShapeTests
     [InlineData("""{"order":23501.5}""", "23501.5")]
     public async Task An_order_id_that_is_no_whole_number_is_an_outcome_unknown_error_naming_the_panels_id(string json, string panelId)
     {
-        using var panel = new PanelStub(o => o.Resilience.MaxRetryAttempts = 3).Answer(json);
+        using var panel = new PanelStub(o => o.Resilience.Retry.MaxRetryAttempts = 3).Answer(json);
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.AddOrderAsync(Order));
 

@@ -28,8 +28,8 @@ public sealed class MultiRequestOutcomeTests
     {
         using var panel = new PanelStub(o =>
         {
-            o.Resilience.MaxRetryAttempts = 2;
-            o.Resilience.UseJitter = false;
+            o.Resilience.Retry.MaxRetryAttempts = 2;
+            o.Resilience.Retry.UseJitter = false;
         });
         panel.Answer(TooManyRequests).Answer(TooManyRequests).Answer(TooManyRequests).Fail(DroppedAfterSending());
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Plugsmm.Client.Tests.Client;
 
@@ -16,15 +17,18 @@ namespace Plugsmm.Client.Tests.Client;
 public sealed class OptionBoundsTests
 {
     /// <summary>Each resilience option the SDK hands to Polly, with the Polly property it becomes.</summary>
+    /// <remarks>The option is its configuration key under <c>Resilience</c>, as the validation messages name it.</remarks>
     public static TheoryData<string, Type, string> PollyMappings() => new()
     {
-        { nameof(PlugsmmResilienceOptions.MaxRetryAttempts), typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.MaxRetryAttempts) },
-        { nameof(PlugsmmResilienceOptions.RetryDelay), typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.Delay) },
-        { nameof(PlugsmmResilienceOptions.MaxRetryDelay), typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.MaxDelay) },
-        { nameof(PlugsmmResilienceOptions.FailureRatio), typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.FailureRatio) },
-        { nameof(PlugsmmResilienceOptions.MinimumThroughput), typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.MinimumThroughput) },
-        { nameof(PlugsmmResilienceOptions.SamplingDuration), typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.SamplingDuration) },
-        { nameof(PlugsmmResilienceOptions.BreakDuration), typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.BreakDuration) },
+        { "Retry:MaxRetryAttempts", typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.MaxRetryAttempts) },
+        { "Retry:Delay", typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.Delay) },
+        { "Retry:MaxDelay", typeof(RetryStrategyOptions<object>), nameof(RetryStrategyOptions<object>.MaxDelay) },
+        { "CircuitBreaker:FailureRatio", typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.FailureRatio) },
+        { "CircuitBreaker:MinimumThroughput", typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.MinimumThroughput) },
+        { "CircuitBreaker:SamplingDuration", typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.SamplingDuration) },
+        { "CircuitBreaker:BreakDuration", typeof(CircuitBreakerStrategyOptions<object>), nameof(CircuitBreakerStrategyOptions<object>.BreakDuration) },
+        { "AttemptTimeout", typeof(TimeoutStrategyOptions), nameof(TimeoutStrategyOptions.Timeout) },
+        { "TotalTimeout", typeof(TimeoutStrategyOptions), nameof(TimeoutStrategyOptions.Timeout) },
     };
 
     [Theory]
@@ -39,10 +43,10 @@ public sealed class OptionBoundsTests
             Set(options.Resilience, option, value);
             var polly = Activator.CreateInstance(pollyType)!;
             var pollyAccepts = Validator.TryValidateProperty(value, new ValidationContext(polly) { MemberName = pollyProperty }, []);
-            var result = new PlugsmmClientOptionsValidator().Validate(Options.DefaultName, options);
+            var result = Validate(options);
 
             // 0 retries is the SDK's "no retry strategy": Polly never sees it.
-            var reachesPolly = !(option == nameof(PlugsmmResilienceOptions.MaxRetryAttempts) && value is 0);
+            var reachesPolly = !(option == "Retry:MaxRetryAttempts" && value is 0);
             if (!pollyAccepts && reachesPolly)
             {
                 Assert.True(result.Failed, $"{option} = {value}: Polly refuses it, the SDK accepted it.");
@@ -63,9 +67,9 @@ public sealed class OptionBoundsTests
     }
 
     [Theory]
-    [InlineData(nameof(PlugsmmResilienceOptions.BreakDuration))]
-    [InlineData(nameof(PlugsmmResilienceOptions.SamplingDuration))]
-    [InlineData(nameof(PlugsmmResilienceOptions.RetryDelay))]
+    [InlineData("CircuitBreaker:BreakDuration")]
+    [InlineData("CircuitBreaker:SamplingDuration")]
+    [InlineData("Retry:Delay")]
     public async Task Two_days_stop_the_host_at_start_naming_the_option(string option)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -79,13 +83,13 @@ public sealed class OptionBoundsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains($"Resilience:{option}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("at most 1 day", error.Message, StringComparison.Ordinal);
+        Assert.Contains("and 1.00:00:00", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(nameof(PlugsmmResilienceOptions.BreakDuration))]
-    [InlineData(nameof(PlugsmmResilienceOptions.SamplingDuration))]
-    [InlineData(nameof(PlugsmmResilienceOptions.RetryDelay))]
+    [InlineData("CircuitBreaker:BreakDuration")]
+    [InlineData("CircuitBreaker:SamplingDuration")]
+    [InlineData("Retry:Delay")]
     public void Two_days_stop_the_constructor_naming_the_option(string option)
     {
         var options = Valid();
@@ -101,38 +105,61 @@ public sealed class OptionBoundsTests
     public void Pollys_own_bounds_are_accepted()
     {
         var options = Valid();
-        options.Resilience.RetryDelay = TimeSpan.FromDays(1);
-        options.Resilience.MaxRetryDelay = TimeSpan.FromDays(1);
-        options.Resilience.SamplingDuration = TimeSpan.FromDays(1);
-        options.Resilience.BreakDuration = TimeSpan.FromDays(1);
-        options.Resilience.MinimumThroughput = int.MaxValue;
+        options.Resilience.Retry.Delay = TimeSpan.FromDays(1);
+        options.Resilience.Retry.MaxDelay = TimeSpan.FromDays(1);
+        options.Resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromDays(1);
+        options.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromDays(1);
+        options.Resilience.CircuitBreaker.MinimumThroughput = int.MaxValue;
         using var http = new HttpClient();
 
         _ = new PlugsmmClient(http, options);
 
-        options.Resilience.SamplingDuration = TimeSpan.FromMilliseconds(500);
-        options.Resilience.BreakDuration = TimeSpan.FromMilliseconds(500);
+        options.Resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMilliseconds(500);
+        options.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromMilliseconds(500);
         _ = new PlugsmmClient(http, options);
     }
 
     private static PlugsmmClientOptions Valid() => new() { ApiKey = "0123456789abcdef0123456789abcdef" };
 
+    /// <summary>Both checks, as the host runs them: the generated bounds, then the rules across fields.</summary>
+    private static ValidateOptionsResult Validate(PlugsmmClientOptions options)
+    {
+        var failures = new List<string>();
+        failures.AddRange(new PlugsmmClientOptionsValidator().Validate(Options.DefaultName, options).Failures ?? []);
+        failures.AddRange(new PlugsmmClientOptionsRules().Validate(Options.DefaultName, options).Failures ?? []);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     private static void SetTwoDays(PlugsmmResilienceOptions resilience, string option)
     {
         Set(resilience, option, TimeSpan.FromDays(2));
-        if (option == nameof(PlugsmmResilienceOptions.RetryDelay))
+        if (option == "Retry:Delay")
         {
-            // Not refused merely for passing MaxRetryDelay.
-            resilience.MaxRetryDelay = TimeSpan.FromDays(2);
+            // Not refused merely for passing MaxDelay.
+            resilience.Retry.MaxDelay = TimeSpan.FromDays(2);
         }
     }
 
+    /// <summary>Sets the option at <paramref name="option"/>, a configuration key under <c>Resilience</c> (<c>Retry:Delay</c>).</summary>
     private static void Set(PlugsmmResilienceOptions resilience, string option, object value)
     {
-        typeof(PlugsmmResilienceOptions).GetProperty(option)!.SetValue(resilience, value);
-        if (option == nameof(PlugsmmResilienceOptions.RetryDelay) && value is TimeSpan delay && delay > resilience.MaxRetryDelay)
+        object target = resilience;
+        var path = option.Split(':');
+        foreach (var part in path[..^1])
         {
-            resilience.MaxRetryDelay = delay;
+            target = target.GetType().GetProperty(part)!.GetValue(target)!;
+        }
+
+        target.GetType().GetProperty(path[^1])!.SetValue(target, value);
+        if (option == "Retry:Delay" && value is TimeSpan delay && delay > resilience.Retry.MaxDelay)
+        {
+            resilience.Retry.MaxDelay = delay;
+        }
+
+        if (option == "AttemptTimeout" && value is TimeSpan attempt && attempt > resilience.TotalTimeout)
+        {
+            // Not refused merely for passing the total.
+            resilience.TotalTimeout = attempt;
         }
     }
 

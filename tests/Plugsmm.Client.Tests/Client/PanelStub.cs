@@ -32,7 +32,7 @@ internal sealed class PanelStub : IDisposable
         _http = new HttpClient(new FaultHandler(_faults, Requests) { InnerHandler = _handler });
         Options = new PlugsmmClientOptions { ApiKey = apiKey, BaseAddress = new Uri(Endpoint) };
         // One attempt unless a test asks for retries: these tests read single answers on fake time.
-        Options.Resilience.MaxRetryAttempts = 0;
+        Options.Resilience.Retry.MaxRetryAttempts = 0;
         configure?.Invoke(Options);
         Client = new PlugsmmClient(_http, Options, logger, Time, meterFactory);
     }

@@ -39,7 +39,7 @@ public sealed class ForgingAndSizeTests
     [Fact]
     public async Task Item_errors_property_names_and_transport_messages_are_flattened()
     {
-        using var t = new Telemetry(o => o.Resilience.MinimumThroughput = 100);
+        using var t = new Telemetry(o => o.Resilience.CircuitBreaker.MinimumThroughput = 100);
         var text = $"x\r\n{Forged}\u2028y";
         var json = JsonSerializer.Serialize(text);
         t.Panel.Answer("""[{"order":1,"cancel":{"error":""" + json + "}}]")
@@ -60,7 +60,7 @@ public sealed class ForgingAndSizeTests
     public async Task An_8_MB_panel_error_is_capped_in_the_message_PanelError_log_and_tags()
     {
         var huge = new string('A', 8 * 1024 * 1024);
-        using var t = new Telemetry(o => o.Resilience.MinimumThroughput = 100);
+        using var t = new Telemetry(o => o.Resilience.CircuitBreaker.MinimumThroughput = 100);
         t.Panel.Answer($$"""{"error":"{{huge}}"}""")
             .Answer($$"""{"order":7,"error":"{{huge}}"}""")
             .Answer("[{\"order\":1,\"cancel\":{\"error\":\"" + huge + "\"}}]")

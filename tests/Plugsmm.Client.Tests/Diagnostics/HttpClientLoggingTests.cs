@@ -27,7 +27,7 @@ public sealed class HttpClientLoggingTests
             {
                 o.ApiKey = Key;
                 o.BaseAddress = new Uri(PanelStub.Endpoint);
-                o.Resilience.MaxRetryAttempts = 0;
+                o.Resilience.Retry.MaxRetryAttempts = 0;
             })
             .ConfigurePrimaryHttpMessageHandler(() => panel);
         await using var provider = services.BuildServiceProvider();

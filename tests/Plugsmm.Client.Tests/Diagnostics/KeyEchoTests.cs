@@ -19,7 +19,7 @@ public sealed class KeyEchoTests
     public async Task A_key_the_panel_echoes_in_any_spelling_appears_nowhere(string key, string spellingName)
     {
         var spelling = EchoedKeys.Of(key).Single(s => s.Name == spellingName).Text;
-        using var t = new Telemetry(o => o.Resilience.MinimumThroughput = 100, key);
+        using var t = new Telemetry(o => o.Resilience.CircuitBreaker.MinimumThroughput = 100, key);
         var panel = t.Panel;
         var said = $"Invalid API key: {spelling} (check it)";
         var json = JsonSerializer.Serialize(said);

@@ -34,8 +34,9 @@ public sealed class OpenTelemetryConventionsTests
         var histogram = Assert.IsType<Histogram<double>>(t.Duration.Instrument);
         Assert.Equal("s", histogram.Unit);
         Assert.Equal(Boundaries, histogram.Advice?.HistogramBucketBoundaries);
-        Assert.Equal(PlugsmmResilienceOptions.DefaultTotalTimeoutSeconds, Boundaries[^1]);
-        Assert.Contains((double)PlugsmmClientOptions.DefaultTimeoutSeconds, Boundaries);
+        var defaults = new PlugsmmResilienceOptions();
+        Assert.Equal(defaults.TotalTimeout.TotalSeconds, Boundaries[^1]);
+        Assert.Contains(defaults.AttemptTimeout.TotalSeconds, Boundaries);
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public sealed class SecretHygieneTests
         using var t = new Telemetry(
             o =>
             {
-                o.Resilience.MaxRetryAttempts = scenario is "429 then success" or "retries then success" ? 2 : 0;
-                o.Resilience.MinimumThroughput = 2;
+                o.Resilience.Retry.MaxRetryAttempts = scenario is "429 then success" or "retries then success" ? 2 : 0;
+                o.Resilience.CircuitBreaker.MinimumThroughput = 2;
                 o.UseNewApi = scenario != "legacy adapter";
                 o.MaxResponseBytes = scenario == "too large" ? 64 : o.MaxResponseBytes;
             },

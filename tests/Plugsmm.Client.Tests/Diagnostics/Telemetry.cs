@@ -39,7 +39,7 @@ internal sealed class Telemetry : IDisposable
         Panel = new PanelStub(
             o =>
             {
-                o.Resilience.UseJitter = false;
+                o.Resilience.Retry.UseJitter = false;
                 configure?.Invoke(o);
             },
             Logger,

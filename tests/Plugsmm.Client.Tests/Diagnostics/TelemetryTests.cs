@@ -49,7 +49,7 @@ public sealed partial class TelemetryTests
     [MemberData(nameof(Failures))]
     public async Task Each_error_kind_logs_one_error_line_with_its_type_and_counts_a_failure(string answer, PlugsmmErrorKind kind, string errorType)
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         t.Panel.Answer(answer);
 
         PlugsmmException error;
@@ -81,7 +81,7 @@ public sealed partial class TelemetryTests
     [InlineData(530, "cloudflare_530")]
     public async Task An_outage_page_is_reported_as_the_http_failure_with_the_runbooks_grep_phrases(int status, string reason)
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         var page = $"<html>{status} the origin is down</html>";
         t.Panel.Answer(page, (HttpStatusCode)status, "text/html");
 
@@ -99,7 +99,7 @@ public sealed partial class TelemetryTests
     [Fact]
     public async Task A_timeout_is_logged_as_request_timeout_after_its_seconds()
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         var started = new TaskCompletionSource();
         t.Panel.Answer(() =>
         {
@@ -119,7 +119,7 @@ public sealed partial class TelemetryTests
     [Fact]
     public async Task Retries_are_logged_with_their_number_and_delay_counted_and_not_taken_for_errors()
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 3);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 3);
         t.Panel.Answer("{}", HttpStatusCode.BadGateway).Answer("{}", HttpStatusCode.ServiceUnavailable).Answer("""{"balance":"1"}""");
 
         Task call;
@@ -146,8 +146,8 @@ public sealed partial class TelemetryTests
     {
         using var t = new Telemetry(o =>
         {
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 2;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
         });
         t.Panel.Answer("{}", HttpStatusCode.BadGateway).Answer("{}", HttpStatusCode.BadGateway);
 
@@ -173,7 +173,7 @@ public sealed partial class TelemetryTests
     [Fact]
     public async Task The_runbooks_error_rate_and_error_distribution_commands_work_on_the_log()
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         t.Panel.Answer("""{"order":1}""").Answer("""{"order":2}""").Answer("""{"error":"Not enough funds on balance"}""").Answer("""{"error":"Bad link"}""");
 
         for (var i = 0; i < 4; i++)
@@ -198,7 +198,7 @@ public sealed partial class TelemetryTests
     [Fact]
     public async Task A_generated_correlation_id_is_on_the_span_the_log_lines_and_the_exception()
     {
-        using var t = new Telemetry(o => o.Resilience.MaxRetryAttempts = 0);
+        using var t = new Telemetry(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         t.Panel.Answer("""{"error":"Incorrect order ID"}""");
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => t.Panel.Client.GetOrderStatusAsync(5));
@@ -255,8 +255,8 @@ public sealed partial class TelemetryTests
         services.AddPlugsmmClient(o =>
         {
             o.ApiKey = "k";
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 2;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
         }).ConfigurePrimaryHttpMessageHandler(() => handler);
         services.AddHealthChecks().AddPlugsmm();
         await using var provider = services.BuildServiceProvider();

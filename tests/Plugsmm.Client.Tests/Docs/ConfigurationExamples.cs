@@ -28,14 +28,14 @@ public sealed partial class ConfigurationExamples
 
         Assert.Equal("0123456789abcdef0123456789abcdef", options.ApiKey);
         Assert.Equal(new Uri("https://plugsmmservice.com/api/v2"), options.BaseAddress);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Resilience.AttemptTimeout);
         Assert.Equal("MyBoostBot/2.1", options.UserAgent);
         Assert.True(options.UseNewApi);
         Assert.Equal(16 * 1024 * 1024, options.MaxResponseBytes);
         var resilience = options.Resilience;
-        Assert.Equal((3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), true), (resilience.MaxRetryAttempts, resilience.RetryDelay, resilience.MaxRetryDelay, resilience.UseJitter));
-        Assert.Equal((TimeSpan.FromSeconds(120), 0.5, 10), (resilience.TotalTimeout, resilience.FailureRatio, resilience.MinimumThroughput));
-        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)), (resilience.SamplingDuration, resilience.BreakDuration));
+        Assert.Equal((3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), true), (resilience.Retry.MaxRetryAttempts, resilience.Retry.Delay, resilience.Retry.MaxDelay, resilience.Retry.UseJitter));
+        Assert.Equal((TimeSpan.FromSeconds(120), 0.5, 10), (resilience.TotalTimeout, resilience.CircuitBreaker.FailureRatio, resilience.CircuitBreaker.MinimumThroughput));
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)), (resilience.CircuitBreaker.SamplingDuration, resilience.CircuitBreaker.BreakDuration));
         var rule = Assert.Single(options.ErrorRules);
         Assert.Equal(("under maintenance", PlugsmmErrorKind.Transient, "maintenance"), (rule.Pattern, rule.Kind, rule.Reason));
     }
@@ -48,7 +48,6 @@ public sealed partial class ConfigurationExamples
 
         Assert.Equal(typeof(PlugsmmClientOptions).GetProperties().Select(p => p.Name).Order(), rows.Keys.Order());
         Assert.Equal($"`{defaults.BaseAddress}`", rows["BaseAddress"]);
-        Assert.Equal("`00:00:30`", rows["Timeout"]);
         Assert.Equal($"`{defaults.UserAgent}`", rows["UserAgent"]);
         Assert.Equal("`true`", rows["UseNewApi"]);
         Assert.Equal($"`{defaults.MaxResponseBytes}` (64 MiB)", rows["MaxResponseBytes"]);
@@ -64,17 +63,17 @@ public sealed partial class ConfigurationExamples
         services.AddPlugsmmClient(options =>
         {
             options.ApiKey = apiKey;
-            options.Timeout = TimeSpan.FromSeconds(15);
+            options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(15);
             options.UserAgent = "MyBoostBot/2.1";
-            options.Resilience.MaxRetryAttempts = 2;
-            options.Resilience.BreakDuration = TimeSpan.FromSeconds(30);
+            options.Resilience.Retry.MaxRetryAttempts = 2;
+            options.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
             options.ErrorRules.Add(new PlugsmmErrorRule { Pattern = "under maintenance", Kind = PlugsmmErrorKind.Transient, Reason = "maintenance" });
         });
         // end
 
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>().Get(Options.DefaultName);
-        Assert.Equal((TimeSpan.FromSeconds(15), 2, TimeSpan.FromSeconds(30)), (options.Timeout, options.Resilience.MaxRetryAttempts, options.Resilience.BreakDuration));
+        Assert.Equal((TimeSpan.FromSeconds(15), 2, TimeSpan.FromSeconds(30)), (options.Resilience.AttemptTimeout, options.Resilience.Retry.MaxRetryAttempts, options.Resilience.CircuitBreaker.BreakDuration));
         Assert.Equal("maintenance", Assert.Single(options.ErrorRules).Reason);
     }
 
@@ -109,12 +108,12 @@ public sealed partial class ConfigurationExamples
     [Fact]
     public void The_validation_messages_on_the_page_are_the_validators_own()
     {
-        var options = new PlugsmmClientOptions { ApiKey = " key ", BaseAddress = new Uri("http://example.com/api/v2"), Timeout = TimeSpan.Zero };
+        var options = new PlugsmmClientOptions { ApiKey = " key ", BaseAddress = new Uri("http://example.com/api/v2"), Resilience = { AttemptTimeout = TimeSpan.Zero } };
 
-        var result = new PlugsmmClientOptionsValidator().Validate(Options.DefaultName, options);
+        var error = Assert.Throws<OptionsValidationException>(() => PlugsmmClientOptionsValidator.ThrowIfInvalid(Options.DefaultName, options));
 
-        Assert.True(result.Failed);
-        foreach (var failure in result.Failures)
+        Assert.Equal(3, error.Failures.Count());
+        foreach (var failure in error.Failures)
         {
             Assert.Contains(Regex.Replace(failure, @"\(was [^)]*\)", "(was …)"), Page, StringComparison.Ordinal);
         }

@@ -27,7 +27,7 @@ public sealed class DeploymentExamples
     {
         // docs/deployment.md: scenarios
         await using var panel = SimulatedPanel.CreateDefault();
-        var client = panel.CreateClient(o => o.Resilience.RetryDelay = TimeSpan.FromMilliseconds(10));
+        var client = panel.CreateClient(o => o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(10));
 
         // 1: a successful boost returns the panel's order id
         long orderId = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/Cx~9", Quantity = 100 });

@@ -80,8 +80,8 @@ public sealed partial class DeploymentLogCommandTests
     {
         using var main = new Telemetry(o =>
         {
-            o.Resilience.MaxRetryAttempts = 2;
-            o.Resilience.MinimumThroughput = 1000;
+            o.Resilience.Retry.MaxRetryAttempts = 2;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 1000;
         });
         var panel = main.Panel;
         var client = panel.Client;
@@ -118,8 +118,8 @@ public sealed partial class DeploymentLogCommandTests
 
         using var backup = new Telemetry(o =>
         {
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 2;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
             o.UseNewApi = false;
         });
         var second = backup.Panel;

@@ -18,7 +18,7 @@ public sealed class ErrorExamples
     public async Task Handling_errors_in_a_bot(string fault, string reply, string? alert)
     {
         await using var panel = SimulatedPanel.CreateDefault();
-        var client = panel.CreateClient(options => options.Resilience.MaxRetryAttempts = 0);
+        var client = panel.CreateClient(options => options.Resilience.Retry.MaxRetryAttempts = 0);
         var order = new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/alice", Quantity = 1000 };
         switch (fault)
         {

@@ -18,16 +18,16 @@ public sealed class GettingStartedExamples
         builder.Services.AddPlugsmmClient(options =>
         {
             options.ApiKey = builder.Configuration["PLUGSMMS_API_KEY"];
-            options.Timeout = TimeSpan.FromSeconds(20);
-            options.Resilience.MaxRetryAttempts = 2;
+            options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(20);
+            options.Resilience.Retry.MaxRetryAttempts = 2;
         });
         // end
         builder.Services.AddHttpClient(PlugsmmClientFactory.HttpClientName(string.Empty)).ConfigurePrimaryHttpMessageHandler(simulated.CreateHandler);
         using var host = builder.Build();
 
         var options = host.Services.GetRequiredService<IOptionsMonitor<PlugsmmClientOptions>>().Get(Options.DefaultName);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.Timeout);
-        Assert.Equal(2, options.Resilience.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Resilience.AttemptTimeout);
+        Assert.Equal(2, options.Resilience.Retry.MaxRetryAttempts);
         Assert.Equal(100m, (await host.Services.GetRequiredService<IPlugsmmClient>().GetBalanceAsync()).Amount);
     }
 

@@ -9,7 +9,7 @@ internal static class AnswerStreams
     public static PlugsmmClient Client(Func<HttpResponseMessage> answer, Action<PlugsmmClientOptions>? configure = null)
     {
         var options = new PlugsmmClientOptions { ApiKey = "answer-streams-key-0123456789abcdef", BaseAddress = new Uri("https://panel.test/api/v2") };
-        options.Resilience.MaxRetryAttempts = 0;
+        options.Resilience.Retry.MaxRetryAttempts = 0;
         configure?.Invoke(options);
 #pragma warning disable CA2000 // The HttpClient lives as long as the client; both end with the test.
         return new PlugsmmClient(new HttpClient(new Handler(answer)), options);

@@ -57,7 +57,7 @@ public sealed class BadInputTests
     public async Task Invalid_input_fails_with_an_argument_exception_and_nothing_reaches_the_panel()
     {
         await using var panel = SimulatedPanel.CreateDefault(new FakeTimeProvider());
-        var client = panel.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = panel.CreateClient(o => o.Resilience.Retry.UseJitter = false);
         var cases = InvalidCalls().ToList();
         var lines = new StringBuilder();
         foreach (var (name, call) in cases)
@@ -88,7 +88,7 @@ public sealed class BadInputTests
     public async Task Extreme_but_valid_numbers_reach_the_panel_and_come_back_as_its_refusals()
     {
         await using var panel = SimulatedPanel.CreateDefault(new FakeTimeProvider());
-        var client = panel.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = panel.CreateClient(o => o.Resilience.Retry.UseJitter = false);
 
         // int.MaxValue × int.MaxValue drip-feed runs overflow no one: the panel refuses the total, nothing is taken.
         var overflow = await Assert.ThrowsAsync<PlugsmmException>(() => client.AddOrderAsync(
@@ -149,7 +149,7 @@ public sealed class BadInputTests
         };
         var client = new PlugsmmClient(
             new HttpClient(new CancellingHandler(cts, stage) { InnerHandler = panel.CreateHandler() }),
-            new PlugsmmClientOptions { ApiKey = panel.ApiKey, BaseAddress = new Uri("https://simulated-panel.invalid/api/v2"), Resilience = { UseJitter = false } },
+            new PlugsmmClientOptions { ApiKey = panel.ApiKey, BaseAddress = new Uri("https://simulated-panel.invalid/api/v2"), Resilience = { Retry = { UseJitter = false } } },
             timeProvider: time);
         var setup = new PlugsmmClient(new HttpClient(panel.CreateHandler()), new PlugsmmClientOptions { ApiKey = panel.ApiKey, BaseAddress = new Uri("https://simulated-panel.invalid/api/v2") }, timeProvider: time);
         var running = await setup.AddOrderAsync(new DefaultOrder { ServiceId = 2, Link = "https://x.com/run", Quantity = 10_000 });

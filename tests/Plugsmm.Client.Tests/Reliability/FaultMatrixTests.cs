@@ -15,7 +15,7 @@ namespace Plugsmm.Client.Tests.Reliability;
 /// </summary>
 public sealed class FaultMatrixTests
 {
-    private const int MaxAttempts = 1 + PlugsmmResilienceOptions.DefaultMaxRetryAttempts;
+    private static readonly int MaxAttempts = 1 + new PlugsmmRetryOptions().MaxRetryAttempts;
 
     public static readonly string[] Actions =
         ["services", "add", "status", "status many", "refill", "refill many", "refill_status", "refill_status many", "cancel", "balance"];
@@ -59,7 +59,7 @@ public sealed class FaultMatrixTests
         var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
         panel.SetBalance(1_000_000m);
-        var client = panel.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = panel.CreateClient(o => o.Resilience.Retry.UseJitter = false);
 
         // Set-up without faults: two orders completed (refillable), a refill, two orders still running (cancellable).
         var done1 = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/done1", Quantity = 100 });

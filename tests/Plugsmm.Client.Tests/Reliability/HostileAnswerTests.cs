@@ -16,7 +16,7 @@ public sealed class HostileAnswerTests
 
     private static PlugsmmClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, TimeProvider? time = null, Action<PlugsmmClientOptions>? configure = null)
     {
-        var options = new PlugsmmClientOptions { ApiKey = Key, BaseAddress = Endpoint, Resilience = { UseJitter = false } };
+        var options = new PlugsmmClientOptions { ApiKey = Key, BaseAddress = Endpoint, Resilience = { Retry = { UseJitter = false } } };
         configure?.Invoke(options);
         return new PlugsmmClient(new HttpClient(new AnswerHandler(answer)), options, timeProvider: time);
     }
@@ -74,8 +74,8 @@ public sealed class HostileAnswerTests
             time,
             o =>
             {
-                o.Timeout = TimeSpan.FromSeconds(10);
-                o.Resilience.UseJitter = false; // retry waits of 1, 2 and 4 s: the elapsed time below is exact, not up to chance
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.Resilience.Retry.UseJitter = false; // retry waits of 1, 2 and 4 s: the elapsed time below is exact, not up to chance
             });
 
         Task call = action == "add"

@@ -62,9 +62,9 @@ public sealed class LoadTests
             o.BaseAddress = address;
             // With faults, 5 s ends an injected latency (the panel's clock never moves); without, nothing may end an
             // attempt but its answer, so a starved machine slows the run down instead of failing a call that was fine.
-            o.Timeout = faultRate > 0 ? TimeSpan.FromSeconds(5) : o.Resilience.TotalTimeout;
-            o.Resilience.UseJitter = false;
-            o.Resilience.RetryDelay = TimeSpan.FromMilliseconds(50);
+            o.Resilience.AttemptTimeout = faultRate > 0 ? TimeSpan.FromSeconds(5) : o.Resilience.TotalTimeout;
+            o.Resilience.Retry.UseJitter = false;
+            o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(50);
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPlugsmmClient>();

@@ -107,8 +107,8 @@ public sealed class PropertyTests
     public void Every_parser_turns_any_body_into_a_result_or_a_plugsmm_exception()
     {
         var options = new PlugsmmClientOptions { ApiKey = "property-key-0123456789abcdef", BaseAddress = new Uri("https://panel.test/api/v2") };
-        options.Resilience.MaxRetryAttempts = 0;
-        options.Resilience.MinimumThroughput = int.MaxValue; // the breaker never opens: every body is parsed
+        options.Resilience.Retry.MaxRetryAttempts = 0;
+        options.Resilience.CircuitBreaker.MinimumThroughput = int.MaxValue; // the breaker never opens: every body is parsed
         var client = new PlugsmmClient(new HttpClient(new GeneratedAnswerHandler()), options);
         var gen = Bodies();
         var escapes = new List<string>();

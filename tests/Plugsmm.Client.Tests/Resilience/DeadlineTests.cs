@@ -20,11 +20,11 @@ public sealed class DeadlineTests
         // way, not become an attempt with a budget of milliseconds whose outcome is unknown.
         using var panel = new PanelStub(o =>
         {
-            o.Timeout = TimeSpan.FromSeconds(1);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.Resilience.TotalTimeout = TimeSpan.FromSeconds(3);
-            o.Resilience.RetryDelay = TimeSpan.FromSeconds(1);
-            o.Resilience.MaxRetryAttempts = 3;
-            o.Resilience.UseJitter = false;
+            o.Resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+            o.Resilience.Retry.MaxRetryAttempts = 3;
+            o.Resilience.Retry.UseJitter = false;
         });
         panel.Fail(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")).Answer("""{"order":1}""");
 
@@ -49,9 +49,9 @@ public sealed class DeadlineTests
         {
             o.ApiKey = PanelStub.ApiKey;
             o.BaseAddress = new Uri(PanelStub.Endpoint);
-            o.Timeout = timeout;
+            o.Resilience.AttemptTimeout = timeout;
             o.Resilience.TotalTimeout = total;
-            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
         }).ConfigurePrimaryHttpMessageHandler(() => new Hanging(time));
         using var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<IPlugsmmClient>(); // builds the name's pipeline: 30 s / 45 s

@@ -22,9 +22,9 @@ public sealed class ResilienceTests
     /// </summary>
     private static PanelStub Panel(Action<PlugsmmClientOptions>? configure = null) => new(o =>
     {
-        o.Resilience.MaxRetryAttempts = 3;
-        o.Resilience.UseJitter = false;
-        o.Timeout = TimeSpan.FromMinutes(10);
+        o.Resilience.Retry.MaxRetryAttempts = 3;
+        o.Resilience.Retry.UseJitter = false;
+        o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(10);
         o.Resilience.TotalTimeout = TimeSpan.FromHours(1);
         configure?.Invoke(o);
     });
@@ -88,9 +88,9 @@ public sealed class ResilienceTests
     {
         using var panel = Panel(o =>
         {
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 4;
-            o.Resilience.FailureRatio = 0.5;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 4;
+            o.Resilience.CircuitBreaker.FailureRatio = 0.5;
         });
         for (var i = 0; i < 4; i++)
         {
@@ -131,11 +131,11 @@ public sealed class ResilienceTests
         // call fails at 20 s with the failure it has, instead of waiting 25 s more for nothing.
         using var panel = Panel(o =>
         {
-            o.Timeout = TimeSpan.FromSeconds(30);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30);
             o.Resilience.TotalTimeout = TimeSpan.FromSeconds(45);
-            o.Resilience.MaxRetryAttempts = 5;
-            o.Resilience.RetryDelay = TimeSpan.FromSeconds(20);
-            o.Resilience.MaxRetryDelay = TimeSpan.FromMinutes(5);
+            o.Resilience.Retry.MaxRetryAttempts = 5;
+            o.Resilience.Retry.Delay = TimeSpan.FromSeconds(20);
+            o.Resilience.Retry.MaxDelay = TimeSpan.FromMinutes(5);
         });
         for (var i = 0; i < 6; i++)
         {
@@ -164,8 +164,12 @@ public sealed class ResilienceTests
             {
                 ApiKey = panel.ApiKey,
                 BaseAddress = new Uri("https://simulated-panel.invalid/api/v2"),
-                Timeout = TimeSpan.FromSeconds(30),
-                Resilience = { UseJitter = false, TotalTimeout = TimeSpan.FromSeconds(45), RetryDelay = TimeSpan.FromSeconds(20), MaxRetryDelay = TimeSpan.FromMinutes(1) },
+                Resilience =
+                {
+                    AttemptTimeout = TimeSpan.FromSeconds(30),
+                    TotalTimeout = TimeSpan.FromSeconds(45),
+                    Retry = { UseJitter = false, Delay = TimeSpan.FromSeconds(20), MaxDelay = TimeSpan.FromMinutes(1) },
+                },
             },
             timeProvider: time);
         panel.Faults.Next(PanelFault.ServerError(503), "balance").Next(PanelFault.Latency(TimeSpan.FromMinutes(5)), "balance");
@@ -185,8 +189,8 @@ public sealed class ResilienceTests
     {
         using var panel = Panel(o =>
         {
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 2;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
         });
         panel.Answer("{}", HttpStatusCode.ServiceUnavailable).Answer("{}", HttpStatusCode.ServiceUnavailable).Answer("{}", HttpStatusCode.ServiceUnavailable);
         await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
@@ -205,8 +209,8 @@ public sealed class ResilienceTests
     {
         using var panel = Panel(o =>
         {
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.MinimumThroughput = 2;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
         });
         for (var i = 0; i < 5; i++)
         {
@@ -223,7 +227,7 @@ public sealed class ResilienceTests
     [MemberData(nameof(UnknownOutcomes))]
     public async Task An_order_whose_outcome_is_unknown_is_sent_exactly_once_and_flagged(string fault)
     {
-        using var panel = Panel(o => o.Timeout = TimeSpan.FromSeconds(30));
+        using var panel = Panel(o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30));
         switch (fault)
         {
             case "timeout":
@@ -265,7 +269,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task A_read_under_the_same_faults_is_retried_freely()
     {
-        using var panel = Panel(o => o.Timeout = TimeSpan.FromSeconds(30));
+        using var panel = Panel(o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30));
         panel.Answer(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new SlowAnswers.NeverEndingContent(panel.Time) })
             .Fail(new HttpRequestException(HttpRequestError.ResponseEnded, "reset"))
             .Answer("<html>502</html>", HttpStatusCode.BadGateway, "text/html")
@@ -385,8 +389,8 @@ public sealed class ResilienceTests
             ["Plugsmm:ErrorRules:0:Pattern"] = "under maintenance",
             ["Plugsmm:ErrorRules:0:Kind"] = "Transient",
             ["Plugsmm:ErrorRules:0:Reason"] = "maintenance",
-            ["Plugsmm:Resilience:MaxRetryAttempts"] = "5",
-            ["Plugsmm:Resilience:BreakDuration"] = "00:02:00",
+            ["Plugsmm:Resilience:Retry:MaxRetryAttempts"] = "5",
+            ["Plugsmm:Resilience:CircuitBreaker:BreakDuration"] = "00:02:00",
         }).Build();
         var options = new PlugsmmClientOptions();
 
@@ -394,12 +398,12 @@ public sealed class ResilienceTests
 
         var rule = Assert.Single(options.ErrorRules);
         Assert.Equal(("under maintenance", PlugsmmErrorKind.Transient, "maintenance"), (rule.Pattern, rule.Kind, rule.Reason));
-        Assert.Equal((5, TimeSpan.FromMinutes(2)), (options.Resilience.MaxRetryAttempts, options.Resilience.BreakDuration));
+        Assert.Equal((5, TimeSpan.FromMinutes(2)), (options.Resilience.Retry.MaxRetryAttempts, options.Resilience.CircuitBreaker.BreakDuration));
 
         using var panel = new PanelStub(o =>
         {
             o.ErrorRules.Add(rule);
-            o.Resilience.MaxRetryAttempts = 1;
+            o.Resilience.Retry.MaxRetryAttempts = 1;
         }).Answer("""{"error":"Panel is under maintenance"}""").Answer("""{"balance":"2"}""");
         var call = panel.Client.GetBalanceAsync();
         await FakeTime.DriveAsync(panel.Time, call, Step);
@@ -421,7 +425,7 @@ public sealed class ResilienceTests
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IPlugsmmClient>());
 
-        Assert.Contains("Plugsmm:ErrorRules:0:Kind must be one of Transient, Permanent, RateLimited, InsufficientFunds, Unknown (was 'Sometimes')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Sometimes' at 'Plugsmm:ErrorRules:0:Kind' to type 'Plugsmm.Client.PlugsmmErrorKind'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -430,36 +434,36 @@ public sealed class ResilienceTests
         var options = new PlugsmmClientOptions();
         var resilience = options.Resilience;
 
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
-        Assert.Equal(TimeSpan.FromSeconds(60), resilience.BreakDuration);
-        Assert.Equal(3, resilience.MaxRetryAttempts);
-        Assert.Equal(TimeSpan.FromSeconds(1), resilience.RetryDelay);
-        Assert.Equal(TimeSpan.FromSeconds(30), resilience.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Resilience.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), resilience.CircuitBreaker.BreakDuration);
+        Assert.Equal(3, resilience.Retry.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), resilience.Retry.Delay);
+        Assert.Equal(TimeSpan.FromSeconds(30), resilience.Retry.MaxDelay);
         Assert.Equal(TimeSpan.FromSeconds(120), resilience.TotalTimeout);
-        Assert.Equal(0.5, resilience.FailureRatio);
-        Assert.Equal(10, resilience.MinimumThroughput);
-        Assert.Equal(TimeSpan.FromSeconds(30), resilience.SamplingDuration);
-        Assert.True(resilience.UseJitter);
+        Assert.Equal(0.5, resilience.CircuitBreaker.FailureRatio);
+        Assert.Equal(10, resilience.CircuitBreaker.MinimumThroughput);
+        Assert.Equal(TimeSpan.FromSeconds(30), resilience.CircuitBreaker.SamplingDuration);
+        Assert.True(resilience.Retry.UseJitter);
     }
 
     [Theory]
-    [InlineData("MaxRetryAttempts", "needs Resilience:MaxRetryAttempts from 0 to 10")]
-    [InlineData("RetryDelay", "needs 0 < Resilience:RetryDelay <= Resilience:MaxRetryDelay")]
-    [InlineData("TotalTimeout", "needs Resilience:TotalTimeout (00:00:10) to be at least Timeout (00:00:30)")]
-    [InlineData("FailureRatio", "needs Resilience:FailureRatio above 0 and at most 1")]
-    [InlineData("MinimumThroughput", "needs Resilience:MinimumThroughput of at least 2")]
-    [InlineData("BreakDuration", "needs Resilience:BreakDuration of at least 0.5 s and at most 1 day")]
+    [InlineData("MaxRetryAttempts", "Resilience:Retry:MaxRetryAttempts must be between 0 and 10.")]
+    [InlineData("RetryDelay", "needs Resilience:Retry:Delay <= Resilience:Retry:MaxDelay (were 00:01:00 and 00:00:30).")]
+    [InlineData("TotalTimeout", "needs Resilience:TotalTimeout (00:00:10) to be at least Resilience:AttemptTimeout (00:00:30)")]
+    [InlineData("FailureRatio", "Resilience:CircuitBreaker:FailureRatio must be between 0 exclusive and 1.")]
+    [InlineData("MinimumThroughput", "Resilience:CircuitBreaker:MinimumThroughput must be between 2 and 2147483647.")]
+    [InlineData("BreakDuration", "Resilience:CircuitBreaker:BreakDuration must be between 00:00:00.5000000 and 1.00:00:00.")]
     public void Resilience_settings_are_checked_across_fields(string setting, string message)
     {
         var options = new PlugsmmClientOptions { ApiKey = "k" };
         switch (setting)
         {
-            case "MaxRetryAttempts": options.Resilience.MaxRetryAttempts = 11; break;
-            case "RetryDelay": options.Resilience.RetryDelay = TimeSpan.FromMinutes(1); break;
+            case "MaxRetryAttempts": options.Resilience.Retry.MaxRetryAttempts = 11; break;
+            case "RetryDelay": options.Resilience.Retry.Delay = TimeSpan.FromMinutes(1); break;
             case "TotalTimeout": options.Resilience.TotalTimeout = TimeSpan.FromSeconds(10); break;
-            case "FailureRatio": options.Resilience.FailureRatio = 1.5; break;
-            case "MinimumThroughput": options.Resilience.MinimumThroughput = 1; break;
-            default: options.Resilience.BreakDuration = TimeSpan.FromMilliseconds(100); break;
+            case "FailureRatio": options.Resilience.CircuitBreaker.FailureRatio = 1.5; break;
+            case "MinimumThroughput": options.Resilience.CircuitBreaker.MinimumThroughput = 1; break;
+            default: options.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromMilliseconds(100); break;
         }
 
         using var http = new HttpClient();
@@ -473,7 +477,7 @@ public sealed class ResilienceTests
     {
         var logs = new ConfigurationTests.ListLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
-        using var panel = new PanelStub(o => o.Resilience.MaxRetryAttempts = 3, loggers.CreateLogger<PlugsmmClient>()).Answer("""{"error":"The moon is in the wrong phase"}""");
+        using var panel = new PanelStub(o => o.Resilience.Retry.MaxRetryAttempts = 3, loggers.CreateLogger<PlugsmmClient>()).Answer("""{"error":"The moon is in the wrong phase"}""");
 
         var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.GetBalanceAsync());
 
@@ -505,8 +509,8 @@ public sealed class ResilienceTests
     {
         using var panel = new PanelStub(o =>
         {
-            o.Resilience.MaxRetryAttempts = 3;
-            o.Resilience.UseJitter = false;
+            o.Resilience.Retry.MaxRetryAttempts = 3;
+            o.Resilience.Retry.UseJitter = false;
         }).Answer("""{"error":"Internal server error"}""", status).Answer("""{"order":2}""");
 
         var call = panel.Client.AddOrderAsync(Order);

@@ -25,7 +25,7 @@ public sealed class SampleBotTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _panel = SimulatedPanel.CreateDefault(_time);
-        _client = _panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        _client = _panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         _admins = new LogAdminNotifier(NullLogger<LogAdminNotifier>.Instance);
         return Task.CompletedTask;
     }

@@ -30,7 +30,7 @@ public sealed class TelegramFrontEndTests
             var telegram = new TelegramBotClient(new TelegramBotClientOptions("123:test-token", telegramApi.BaseUrl), http);
             TelegramFrontEnd? frontEnd = null;
             var offers = new Dictionary<string, BoostOffer> { ["followers"] = new() { Name = "followers", ServiceId = 1 }, ["retired"] = new() { Name = "retired", ServiceId = 99 } };
-            var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+            var client = panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
             frontEnd = new TelegramFrontEnd(telegram, () => new BoostBot(client, store, offers, frontEnd!, time), new HashSet<long> { Admin }, Admin, "followers", NullLogger<TelegramFrontEnd>.Instance);
 
             telegramApi.UserSays(Ann, "/boost https://instagram.com/ann?x=1&y=2 100");

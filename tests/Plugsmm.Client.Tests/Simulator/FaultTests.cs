@@ -19,7 +19,7 @@ public sealed class FaultTests
         var fault = PanelFault.All.Single(f => f.ToString() == name);
         var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
-        var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        var client = panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         panel.Faults.Next(fault, action: "add");
 
         var call = client.AddOrderAsync(Order);
@@ -48,7 +48,7 @@ public sealed class FaultTests
     {
         var time = new FakeClock();
         await using var panel = SimulatedPanel.CreateDefault(time);
-        var client = panel.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = panel.CreateClient(o => o.Resilience.Retry.UseJitter = false);
         panel.Faults.Next(PanelFault.TooManyRequests(TimeSpan.FromSeconds(7)), "add");
 
         var call = client.AddOrderAsync(Order);
@@ -65,7 +65,7 @@ public sealed class FaultTests
         async Task<List<string>> Run(int seed)
         {
             await using var panel = SimulatedPanel.CreateDefault(new FakeTimeProvider());
-            var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+            var client = panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
             panel.Faults.AtRate(0.5, seed, "balance", PanelFault.ServerError(503), PanelFault.EmptyBody);
             for (var i = 0; i < 40; i++)
             {
@@ -98,7 +98,7 @@ public sealed class FaultTests
         {
             o.ApiKey = panel.ApiKey;
             o.BaseAddress = address;
-            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPlugsmmClient>();
@@ -126,7 +126,7 @@ public sealed class FaultTests
     {
         var time = new FakeClock();
         await using var simulated = SimulatedPanel.CreateDefault(time);
-        var client = simulated.CreateClient(o => o.Resilience.UseJitter = false);
+        var client = simulated.CreateClient(o => o.Resilience.Retry.UseJitter = false);
         simulated.Faults.Next(PanelFault.ServerErrorAfterProcessing(502), "add");
 
         var call = client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/p/review", Quantity = 100 });

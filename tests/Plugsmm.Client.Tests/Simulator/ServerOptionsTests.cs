@@ -17,7 +17,7 @@ public sealed class ServerOptionsTests : IDisposable
         var time = new FakeTimeProvider();
         await using var panel = SimulatedPanel.CreateDefault(time);
         panel.RateLimitPerMinute = 2;
-        var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        var client = panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
 
         await client.GetBalanceAsync();
         time.Advance(TimeSpan.FromSeconds(20));
@@ -38,7 +38,7 @@ public sealed class ServerOptionsTests : IDisposable
     {
         await using var panel = SimulatedPanel.CreateDefault(new FakeTimeProvider());
         panel.AppendLedgerTo(_ledger);
-        var client = panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        var client = panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
 
         var id = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/ledger", Quantity = 1000 });
         panel.Faults.Next(PanelFault.DropAfterProcessing, "add");

@@ -14,7 +14,7 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _panel = SimulatedPanel.CreateDefault(_time);
-        _client = _panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        _client = _panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         return Task.CompletedTask;
     }
 

@@ -37,7 +37,7 @@ static async Task<PlugsmmBalance> ReadBalanceAsync(string apiKey, Uri? panelAddr
     var client = new PlugsmmClient(http, new PlugsmmClientOptions
     {
         ApiKey = apiKey,
-        BaseAddress = panelAddress ?? new Uri(PlugsmmClientOptions.DefaultBaseAddress),
+        BaseAddress = panelAddress ?? new PlugsmmClientOptions().BaseAddress,
     });
     return await client.GetBalanceAsync();
 }

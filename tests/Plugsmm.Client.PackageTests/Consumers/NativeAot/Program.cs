@@ -26,8 +26,8 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 {
     ["Plugsmm:ApiKey"] = simulated.ApiKey,
     ["Plugsmm:BaseAddress"] = "https://simulated-panel.invalid/api/v2",
-    ["Plugsmm:Timeout"] = "00:00:10",
-    ["Plugsmm:Resilience:RetryDelay"] = "00:00:00.010",
+    ["Plugsmm:Resilience:AttemptTimeout"] = "00:00:10",
+    ["Plugsmm:Resilience:Retry:Delay"] = "00:00:00.010",
     ["Plugsmm:ErrorRules:0:Pattern"] = "under maintenance",
     ["Plugsmm:ErrorRules:0:Kind"] = "Transient",
 }).Build();
