@@ -55,6 +55,7 @@ internal sealed class ErrorClassifier
         Rule("refill task is not completed", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillInProgress),
         Rule("refill already", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillAlreadyRequested),
         Rule("error.refill_", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.RefillRefused),
+        Rule("not be cancel", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.CancelRefused),
         Rule("incorrect request", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidRequest),
         Rule("invalid request", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.InvalidRequest),
         Rule("neworder.error.", PlugsmmErrorKind.Permanent, PlugsmmErrorReasons.OrderRefused),

@@ -79,6 +79,9 @@ public static class PlugsmmErrorReasons
     /// <summary>Any other refill refusal in the panel's raw keys (<c>error.refill_…</c>).</summary>
     public const string RefillRefused = "refill_refused";
 
+    /// <summary>The panel refused to cancel the order (<c>Order can not be canceled.</c>): nothing was canceled or refunded.</summary>
+    public const string CancelRefused = "cancel_refused";
+
     /// <summary>The request was refused as malformed.</summary>
     public const string InvalidRequest = "invalid_request";
 
