@@ -13,7 +13,7 @@ public interface IPlugsmmClient
     /// <summary>The panel's catalogue (<c>services</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Every service, in the panel's order.</returns>
-    Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Places an order (<c>add</c>).</summary>
     /// <param name="order">The order: the request class of the service's type.</param>
@@ -37,7 +37,7 @@ public interface IPlugsmmClient
     /// <param name="orderId">The order id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The refill's id.</returns>
-    Task<long> RefillAsync(long orderId, CancellationToken cancellationToken = default);
+    Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default);
 
     /// <summary>Asks for refills of any number of orders (<c>refill</c> with <c>orders</c>), 100 at a time.</summary>
     /// <param name="orderIds">The order ids; repeated ids are sent once.</param>
@@ -73,5 +73,5 @@ public interface IPlugsmmClient
     /// <summary>The account's balance (<c>balance</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The amount and currency.</returns>
-    Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
+    Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default);
 }

@@ -63,7 +63,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
     public PlugsmmCircuitState CircuitState => _pipeline.State;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) =>
         _calls.SendAsync("services", _calls.Fields("services"), ServiceCatalogueReader.Read, cancellationToken);
 
     /// <inheritdoc />
@@ -79,7 +79,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         MultiIdCall.SendAsync(_calls, "status", "orders", orderIds, nameof(orderIds), OrderStatusReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long> RefillAsync(long orderId, CancellationToken cancellationToken = default) =>
+    public Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default) =>
         _calls.SendOneIdAsync("refill", "order", orderId, nameof(orderId), RefillReader.ReadOne, cancellationToken);
 
     /// <inheritdoc />
@@ -103,7 +103,7 @@ public sealed class PlugsmmClient : IPlugsmmClient
         MultiIdCall.SendAsync(_calls, "cancel", "orders", orderIds, nameof(orderIds), CancelReader.ReadMany, cancellationToken);
 
     /// <inheritdoc />
-    public Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
+    public Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         _calls.SendAsync("balance", _calls.Fields("balance"), BalanceReader.Read, cancellationToken);
 
     /// <summary>An order's fields, after it is checked: bad input fails here, before anything is sent.</summary>

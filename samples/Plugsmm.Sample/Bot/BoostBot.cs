@@ -99,7 +99,7 @@ public sealed class BoostBot(
     }
 
     /// <summary>Admin <c>/refill &lt;id&gt;</c>.</summary>
-    public async Task<string> RefillAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<string> RefillOrderAsync(long id, CancellationToken cancellationToken = default)
     {
         if (store.Find(id) is not { ProviderOrderId: { } providerOrderId })
         {
@@ -108,7 +108,7 @@ public sealed class BoostBot(
 
         try
         {
-            var refill = await panel.RefillAsync(providerOrderId, cancellationToken).ConfigureAwait(false);
+            var refill = await panel.RefillOrderAsync(providerOrderId, cancellationToken).ConfigureAwait(false);
             return $"Refill {refill} requested for boost #{id}.";
         }
         catch (PlugsmmException exception)

@@ -56,7 +56,7 @@ public sealed partial class TelegramFrontEnd(
             case "/balance" when isAdmin:
                 return await Safe(() => bot().BalanceAsync(cancellationToken)).ConfigureAwait(false);
             case "/refill" when isAdmin && parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var refillId):
-                return await bot().RefillAsync(refillId, cancellationToken).ConfigureAwait(false);
+                return await bot().RefillOrderAsync(refillId, cancellationToken).ConfigureAwait(false);
             case "/balance" or "/refill":
                 return "That command is for admins.";
             default:

@@ -2,7 +2,7 @@ namespace Plugsmm.Client;
 
 /// <summary>
 /// An order for the <c>add</c> action. Each service type of the panel has its own request class with the
-/// fields that type takes; pick it by <see cref="PlugsmmService.Type"/>. Requests are checked before any
+/// fields that type takes; pick it by <see cref="Service.Type"/>. Requests are checked before any
 /// HTTP request: a missing or invalid field throws an <see cref="ArgumentException"/> that names it.
 /// </summary>
 public abstract class OrderRequest

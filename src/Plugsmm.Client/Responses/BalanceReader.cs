@@ -4,12 +4,12 @@ namespace Plugsmm.Client;
 internal static class BalanceReader
 {
     /// <summary>The balance.</summary>
-    public static PlugsmmBalance Read(PanelAnswer answer)
+    public static Balance Read(PanelAnswer answer)
     {
         var dto = answer.Read(AnswerJsonContext.Default.BalanceDto);
         answer.ThrowIfError(dto.Error);
         return dto.Balance is { } amount
-            ? new PlugsmmBalance { Amount = amount, Currency = dto.Currency }
+            ? new Balance { Amount = amount, Currency = dto.Currency }
             : throw answer.Unexpected("no balance");
     }
 }

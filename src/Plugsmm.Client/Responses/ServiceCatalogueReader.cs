@@ -9,15 +9,15 @@ namespace Plugsmm.Client;
 /// </summary>
 internal static class ServiceCatalogueReader
 {
-    public static IReadOnlyList<PlugsmmService> Read(PanelAnswer answer)
+    public static IReadOnlyList<Service> Read(PanelAnswer answer)
     {
         var dtos = answer.ReadList(AnswerJsonContext.Default.ListServiceDto);
         answer.ThrowIfError(null);
-        var services = new PlugsmmService[dtos.Count];
+        var services = new Service[dtos.Count];
         for (var i = 0; i < dtos.Count; i++)
         {
             var dto = dtos[i] ?? throw answer.Unexpected($"service #{Index(i)} is null");
-            services[i] = new PlugsmmService
+            services[i] = new Service
             {
                 Id = dto.Service ?? throw Missing(answer, i, "service"),
                 Name = dto.Name ?? string.Empty,

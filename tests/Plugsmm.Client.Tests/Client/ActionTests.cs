@@ -163,7 +163,7 @@ public sealed class ActionTests
     {
         using var panel = new PanelStub().Answer(json);
 
-        var refill = await panel.Client.RefillAsync(23501);
+        var refill = await panel.Client.RefillOrderAsync(23501);
 
         Assert.Equal(expected, refill);
         Assert.Equal(PanelStub.Body(("action", "refill"), ("order", 23501L)), Assert.Single(panel.Requests).Body);
@@ -174,7 +174,7 @@ public sealed class ActionTests
     {
         using var panel = new PanelStub().Answer("""{"refill":{"error":"Order not eligible for refill."}}""");
 
-        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillAsync(1));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillOrderAsync(1));
 
         Assert.Equal("Order not eligible for refill.", error.PanelError);
     }

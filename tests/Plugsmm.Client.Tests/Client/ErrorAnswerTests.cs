@@ -255,7 +255,7 @@ public sealed class ErrorAnswerTests
         "add" => client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com", Quantity = 10 }),
         "status" => client.GetOrderStatusAsync(1),
         "status many" => client.GetOrderStatusesAsync([1, 2]),
-        "refill" => client.RefillAsync(1),
+        "refill" => client.RefillOrderAsync(1),
         "refill many" => client.RefillOrdersAsync([1, 2]),
         "refill_status" => client.GetRefillStatusAsync(1),
         "refill_status many" => client.GetRefillStatusesAsync([1, 2]),

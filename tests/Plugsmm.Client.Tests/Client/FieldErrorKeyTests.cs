@@ -88,7 +88,7 @@ public sealed class FieldErrorKeyTests
     {
         using var panel = new PanelStub().Answer($$"""{"error":"{{message}}"}""");
 
-        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillAsync(23501));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillOrderAsync(23501));
 
         Assert.Equal((PlugsmmErrorKind.Permanent, reason, message), (error.Kind, error.Reason, error.PanelError));
         Assert.False(error.OutcomeUnknown);
@@ -100,7 +100,7 @@ public sealed class FieldErrorKeyTests
     {
         using var panel = new PanelStub().Answer($$$"""{"refill":{"error":"{{{message}}}"}}""");
 
-        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillAsync(23501));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillOrderAsync(23501));
 
         Assert.Equal((PlugsmmErrorKind.Permanent, reason, message), (error.Kind, error.Reason, error.PanelError));
         Assert.False(error.OutcomeUnknown);

@@ -18,7 +18,7 @@ public sealed class FieldShapeTests
     {
         using var panel = new PanelStub().Answer(json);
 
-        Assert.Equal(refillId, await panel.Client.RefillAsync(3));
+        Assert.Equal(refillId, await panel.Client.RefillOrderAsync(3));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class FieldShapeTests
     {
         using var panel = new PanelStub().Answer("""{"success":"","error":"error.refill_disabled"}""");
 
-        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillAsync(3));
+        var error = await Assert.ThrowsAsync<PlugsmmException>(() => panel.Client.RefillOrderAsync(3));
 
         Assert.Equal((PlugsmmErrorKind.Permanent, "refill_refused", false), (error.Kind, error.Reason, error.OutcomeUnknown));
     }

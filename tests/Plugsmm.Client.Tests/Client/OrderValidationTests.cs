@@ -79,7 +79,7 @@ public sealed class OrderValidationTests
         using var panel = new PanelStub();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => panel.Client.GetOrderStatusAsync(id));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => panel.Client.RefillAsync(id));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => panel.Client.RefillOrderAsync(id));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => panel.Client.GetRefillStatusAsync(id));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("orderIds", () => panel.Client.GetOrderStatusesAsync([1, id]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("orderIds", () => panel.Client.CancelOrdersAsync([id]));

@@ -79,7 +79,7 @@ public sealed class SecretHygieneTests
                 break;
             case "refill":
                 panel.Answer("""{"refill":"5"}""");
-                await Run(c => c.RefillAsync(1));
+                await Run(c => c.RefillOrderAsync(1));
                 break;
             case "refill many":
                 panel.Answer("""[{"order":1,"refill":5}]""");

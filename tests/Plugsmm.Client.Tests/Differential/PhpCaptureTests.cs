@@ -48,7 +48,7 @@ public sealed class PhpCaptureTests
         Expect(("action", "status"), ("order", 23501));
         Assert.Equal(3, (await client.GetOrderStatusesAsync([1, 10, 100])).Count(r => r.IsSuccess));
         Expect(("action", "status"), ("orders", "1,10,100"));
-        Assert.Equal(1, await client.RefillAsync(23501));
+        Assert.Equal(1, await client.RefillOrderAsync(23501));
         Expect(("action", "refill"), ("order", 23501));
         Assert.Equal([1002L, 1003L], (await client.RefillOrdersAsync([2, 3])).Select(r => r.Value));
         Expect(("action", "refill"), ("orders", "2,3"));

@@ -13,8 +13,8 @@ public sealed class ActionExamples
         var client = panel.CreateClient();
 
         // docs/actions.md: services
-        IReadOnlyList<PlugsmmService> catalogue = await client.GetServicesAsync();
-        foreach (PlugsmmService service in catalogue.Where(s => s.Category.Contains("Instagram", StringComparison.Ordinal)))
+        IReadOnlyList<Service> catalogue = await client.GetServicesAsync();
+        foreach (Service service in catalogue.Where(s => s.Category.Contains("Instagram", StringComparison.Ordinal)))
         {
             Console.WriteLine($"{service.Id} {service.Type} '{service.Name}': {service.RatePer1000} per 1000, {service.Min}-{service.Max}, refill {service.Refill}");
         }
@@ -97,7 +97,7 @@ public sealed class ActionExamples
         time.Advance(TimeSpan.FromHours(1));
 
         // docs/actions.md: refill
-        long refillId = await client.RefillAsync(orderId);
+        long refillId = await client.RefillOrderAsync(orderId);
         RefillStatus refill = await client.GetRefillStatusAsync(refillId);
         Console.WriteLine($"refill {refillId} of order {orderId}: {refill.State} ({refill.StatusText})");
         // end
@@ -163,7 +163,7 @@ public sealed class ActionExamples
         var client = panel.CreateClient();
 
         // docs/actions.md: balance
-        PlugsmmBalance balance = await client.GetBalanceAsync();
+        Balance balance = await client.GetBalanceAsync();
         Console.WriteLine($"{balance.Amount} {balance.Currency}");   // every decimal the panel sent: 100.84292 USD
         // end
 

@@ -315,7 +315,7 @@ public sealed class OrderTypeExamples : IAsyncLifetime
         var client = _client;
         var (link, quantity) = ("https://instagram.com/p/Cx~9", 100);
         // docs/actions.md: choosing
-        PlugsmmService service = (await client.GetServicesAsync()).First(s => s.Id == 2);
+        Service service = (await client.GetServicesAsync()).First(s => s.Id == 2);
         OrderRequest request = service.Type.ToUpperInvariant() switch   // panels differ in case: "Default", "default"
         {
             "DEFAULT" => new DefaultOrder { ServiceId = service.Id, Link = link, Quantity = quantity },

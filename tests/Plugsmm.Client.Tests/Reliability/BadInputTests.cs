@@ -41,7 +41,7 @@ public sealed class BadInputTests
         yield return ("comment of 10 MB", c => c.AddOrderAsync(new CustomCommentsOrder { ServiceId = 4, Link = "https://x.com/c", Comments = [TenMegabytes] }));
         yield return ("status 0", c => c.GetOrderStatusAsync(0));
         yield return ("status long.MinValue", c => c.GetOrderStatusAsync(long.MinValue));
-        yield return ("refill -1", c => c.RefillAsync(-1));
+        yield return ("refill -1", c => c.RefillOrderAsync(-1));
         yield return ("refill_status 0", c => c.GetRefillStatusAsync(0));
         yield return ("statuses null", c => c.GetOrderStatusesAsync(null!));
         yield return ("refills null", c => c.RefillOrdersAsync(null!));

@@ -65,7 +65,7 @@ public sealed class FaultMatrixTests
         var done1 = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/done1", Quantity = 100 });
         var done2 = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/done2", Quantity = 100 });
         time.Advance(TimeSpan.FromMinutes(5));
-        var refill = await client.RefillAsync(done1);
+        var refill = await client.RefillOrderAsync(done1);
         var run1 = await client.AddOrderAsync(new DefaultOrder { ServiceId = 2, Link = "https://instagram.com/run1", Quantity = 10_000 });
         var run2 = await client.AddOrderAsync(new DefaultOrder { ServiceId = 2, Link = "https://instagram.com/run2", Quantity = 10_000 });
         var requestsBefore = panel.Requests.Count;
@@ -78,7 +78,7 @@ public sealed class FaultMatrixTests
             "add" => Box(client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/matrix", Quantity = 100 })),
             "status" => Box(client.GetOrderStatusAsync(done1)),
             "status many" => Box(client.GetOrderStatusesAsync([done1, run1])),
-            "refill" => Box(client.RefillAsync(done2)),
+            "refill" => Box(client.RefillOrderAsync(done2)),
             "refill many" => Box(client.RefillOrdersAsync([done1, done2])),
             "refill_status" => Box(client.GetRefillStatusAsync(refill)),
             "refill_status many" => Box(client.GetRefillStatusesAsync([refill])),
@@ -166,7 +166,7 @@ public sealed class FaultMatrixTests
             Check(result is null || ((IReadOnlyList<ItemResult<bool>>)result).All(r => r.IsSuccess && r.Value), "the cancel was not reported accepted");
         }
 
-        if (action == "balance" && result is PlugsmmBalance balance)
+        if (action == "balance" && result is Balance balance)
         {
             Check(balance.Amount == panel.Balance, "the balance read is not the panel's");
         }

@@ -161,7 +161,7 @@ public sealed class HostileAnswerTests
         () => client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com/n", Quantity = 100 }),
         () => client.GetOrderStatusAsync(1),
         () => client.GetOrderStatusesAsync([1, 2]),
-        () => client.RefillAsync(1),
+        () => client.RefillOrderAsync(1),
         () => client.RefillOrdersAsync([1, 2]),
         () => client.GetRefillStatusAsync(1),
         () => client.GetRefillStatusesAsync([1, 2]),

@@ -95,7 +95,7 @@ public sealed class PropertyTests
         c => c.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com/p", Quantity = 100 }),
         c => c.GetOrderStatusAsync(1),
         c => c.GetOrderStatusesAsync([1, 2]),
-        c => c.RefillAsync(1),
+        c => c.RefillOrderAsync(1),
         c => c.RefillOrdersAsync([1, 2]),
         c => c.GetRefillStatusAsync(1),
         c => c.GetRefillStatusesAsync([1, 2]),

@@ -195,9 +195,9 @@ public sealed class SampleBotTests : IAsyncLifetime
         var bot = new BoostBot(_client, store, _offers, _admins, _time);
         var id = (await bot.BoostAsync("u1", "followers", "https://instagram.com/r", 100)).OrderId!.Value;
 
-        var early = await bot.RefillAsync(id);
+        var early = await bot.RefillOrderAsync(id);
         _time.Advance(TimeSpan.FromHours(1));
-        var done = await bot.RefillAsync(id);
+        var done = await bot.RefillOrderAsync(id);
 
         Assert.Equal("Refill refused: Permanent (Order not eligible for refill.).", early);
         Assert.StartsWith("Refill ", done, StringComparison.Ordinal);

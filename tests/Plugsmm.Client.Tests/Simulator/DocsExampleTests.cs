@@ -49,7 +49,7 @@ public sealed class DocsExampleTests
         // The bot under test, in this process or another: its configuration points at the panel.
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         var client = new PlugsmmClient(http, new PlugsmmClientOptions { ApiKey = panel.ApiKey, BaseAddress = address });
-        PlugsmmBalance balance = await client.GetBalanceAsync();
+        Balance balance = await client.GetBalanceAsync();
 
         await panel.StopAsync();
         // end

@@ -145,9 +145,9 @@ public sealed class SimulatedPanelTests : IAsyncLifetime
         var refillable = await _client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://x.com/r", Quantity = 100 });
         var other = await _client.AddOrderAsync(new DefaultOrder { ServiceId = 2, Link = "https://x.com/o", Quantity = 100 });
 
-        var early = await Assert.ThrowsAsync<PlugsmmException>(() => _client.RefillAsync(refillable));
+        var early = await Assert.ThrowsAsync<PlugsmmException>(() => _client.RefillOrderAsync(refillable));
         _time.Advance(TimeSpan.FromHours(1));
-        var refillId = await _client.RefillAsync(refillable);
+        var refillId = await _client.RefillOrderAsync(refillable);
         var many = await _client.RefillOrdersAsync([refillable, other, 42]);
         var pending = await _client.GetRefillStatusAsync(refillId);
         _time.Advance(TimeSpan.FromMinutes(10));

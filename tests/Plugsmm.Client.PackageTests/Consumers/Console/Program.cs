@@ -17,20 +17,20 @@ builder.Services.AddPlugsmmClient(builder.Configuration);
 using var host = builder.Build();
 
 var panel = host.Services.GetRequiredService<IPlugsmmClient>();
-IReadOnlyList<PlugsmmService> services = await panel.GetServicesAsync();
+IReadOnlyList<Service> services = await panel.GetServicesAsync();
 var order = new DefaultOrder { ServiceId = services[0].Id, Link = "https://instagram.com/p/Cx~9?utm_source=bot", Quantity = 100 };
 long orderId = await panel.AddOrderAsync(order);
 OrderStatus status = await panel.GetOrderStatusAsync(orderId);
 Console.WriteLine($"order {orderId}: {status.State}, balance {(await panel.GetBalanceAsync()).Amount}");
 // end
 
-PlugsmmBalance balance = await ReadBalanceAsync(simulated.ApiKey, address);
+Balance balance = await ReadBalanceAsync(simulated.ApiKey, address);
 Console.WriteLine($"without dependency injection: balance {balance.Amount} {balance.Currency}");
 Console.WriteLine($"the simulated panel took {simulated.Orders.Count} order(s), link {simulated.Orders[0].Link}");
 return simulated.Orders.Count == 1 && simulated.Orders[0].Link == "https://instagram.com/p/Cx~9?utm_source=bot" ? 0 : 1;
 
 // docs/getting-started.md: without dependency injection
-static async Task<PlugsmmBalance> ReadBalanceAsync(string apiKey, Uri? panelAddress = null)
+static async Task<Balance> ReadBalanceAsync(string apiKey, Uri? panelAddress = null)
 {
     // Never follow redirects: the API key travels in the request body.
     using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });

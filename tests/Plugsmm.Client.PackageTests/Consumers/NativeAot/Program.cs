@@ -56,7 +56,7 @@ var refills = await client.RefillOrdersAsync([order]);
 Check(refills[0].Error == "Order not eligible for refill.", "refill of many: " + refills[0]);
 try
 {
-    await client.RefillAsync(order);
+    await client.RefillOrderAsync(order);
     Check(false, "refill: no exception");
 }
 catch (PlugsmmException error)

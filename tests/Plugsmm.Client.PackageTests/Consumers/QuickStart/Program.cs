@@ -10,7 +10,7 @@ builder.Services.AddPlugsmmClient(builder.Configuration);
 using var host = builder.Build();
 
 var panel = host.Services.GetRequiredService<IPlugsmmClient>();
-IReadOnlyList<PlugsmmService> services = await panel.GetServicesAsync();
+IReadOnlyList<Service> services = await panel.GetServicesAsync();
 var order = new DefaultOrder { ServiceId = services[0].Id, Link = "https://instagram.com/p/Cx~9?utm_source=bot", Quantity = 100 };
 long orderId = await panel.AddOrderAsync(order);
 OrderStatus status = await panel.GetOrderStatusAsync(orderId);

@@ -1,7 +1,7 @@
 namespace Plugsmm.Client;
 
 /// <summary>One service of the panel's catalogue (the <c>services</c> action).</summary>
-public sealed class PlugsmmService
+public sealed class Service
 {
     /// <summary>The service id to order with (<c>service</c>).</summary>
     public required long Id { get; init; }
