@@ -13,7 +13,7 @@ namespace Plugsmm.Client.Benchmarks;
 internal static class ClientSummary
 {
     private const double MaxRatioToRaw = 1.0;
-    private const double MaxRatioToPhp = 1.0;
+    private const double MaxRatioToPhp = 1.25; // issue 17: the catalogue at most 1.25x PHP's json_decode
 
     private static readonly (string Call, string Raw, string Client)[] Calls =
     [
@@ -108,7 +108,7 @@ internal static class ClientSummary
             verdicts.Add(string.Create(CultureInfo.InvariantCulture, $"vs {key}: {ratio:0.00}×, {Verdict(ratio, MaxRatioToPhp)}"));
         }
 
-        output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Catalogue target ≤ {MaxRatioToPhp:0.0}× PHP's time (median): {string.Join("; ", verdicts)}.");
+        output.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Catalogue target ≤ {MaxRatioToPhp:0.00}× PHP's time (median): {string.Join("; ", verdicts)}.");
         Console.Write(output.ToString());
         return 0;
     }
