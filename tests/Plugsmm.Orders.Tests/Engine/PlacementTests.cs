@@ -78,6 +78,39 @@ public sealed class PlacementTests : IAsyncDisposable
         Assert.Equal(LocalOrderState.Placed, (await engine.FindAsync("k1"))!.State);
     }
 
+    [Fact]
+    public async Task A_rate_limited_order_waits_at_least_as_long_as_the_panel_asked()
+    {
+        _harness.Panel.Faults.Next(PanelFault.TooManyRequests(TimeSpan.FromMinutes(2)), action: "add");
+        var engine = _harness.NewEngine("a");
+        await engine.AcceptAsync(Orders.New("k1"));
+        await EngineHarness.RunUntilIdleAsync(engine);
+
+        var waiting = await engine.FindAsync("k1");
+        Assert.Equal((LocalOrderState.Waiting, "http_429"), (waiting!.State, waiting.Reason));
+        Assert.Equal(_harness.Time.GetUtcNow() + TimeSpan.FromMinutes(2), waiting.NextPollAt);
+        _harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await EngineHarness.RunUntilIdleAsync(engine);
+        Assert.Equal(LocalOrderState.Placed, (await engine.FindAsync("k1"))!.State);
+    }
+
+    [Fact]
+    public async Task A_step_cancelled_while_add_is_in_flight_leaves_the_order_unknown()
+    {
+        var panel = new GatedClient();
+        var engine = _harness.NewEngine("a", client: panel);
+        await engine.AcceptAsync(Orders.New("k1"));
+        using var stopping = new CancellationTokenSource();
+
+        var step = engine.RunOnceAsync(stopping.Token);
+        await panel.Entered.Task;
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => step);
+
+        var unknown = Assert.Single(await engine.ListUnresolvedAsync());
+        Assert.Equal("canceled", unknown.Reason);
+    }
+
     [Theory]
     [MemberData(nameof(FaultsAfterSending))]
     public async Task An_unknown_outcome_goes_to_the_resolution_queue_and_is_never_sent_again(string name)
