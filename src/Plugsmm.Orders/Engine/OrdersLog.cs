@@ -23,6 +23,9 @@ internal static partial class OrdersLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Critical, Message = "Plugsmm order placed but not recorded order_id={OrderId} provider_order_id={ProviderOrderId}: the lease was lost; resolve the order as placed #{ProviderOrderId}")]
     public static partial void PlacedLeaseLost(ILogger logger, long orderId, long providerOrderId);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Critical, Message = "Plugsmm order placed but not recorded order_id={OrderId} provider_order_id={ProviderOrderId}: the store failed; the order reaches the resolution queue when its lease ends: resolve it as placed #{ProviderOrderId}")]
+    public static partial void PlacedNotRecorded(ILogger logger, Exception error, long orderId, long providerOrderId);
+
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Plugsmm order event handler failed sequence={Sequence} dedupe_key={DedupeKey}: delivered again in {RetryInSeconds} s")]
     public static partial void HandlerFailed(ILogger logger, Exception error, long sequence, string dedupeKey, double retryInSeconds);
 

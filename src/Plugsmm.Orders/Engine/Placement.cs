@@ -55,7 +55,19 @@ internal sealed class Placement(IOrderStore store, Func<string, IPlugsmmClient> 
 
         // The order exists on the panel now: record it even if the host is stopping.
         var placed = new OrderTransition { Lease = lease, State = LocalOrderState.Placed, Event = OrderEventKind.Placed, ProviderOrderId = providerOrderId, Attempts = attempts };
-        if (await store.TransitionAsync(placed, CancellationToken.None).ConfigureAwait(false))
+        bool written;
+        try
+        {
+            written = await store.TransitionAsync(placed, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // The order stays "placing" and reaches the resolution queue: the panel's id is in this line.
+            OrdersLog.PlacedNotRecorded(logger, error, order.Id, providerOrderId);
+            throw;
+        }
+
+        if (written)
         {
             OrdersLog.Placed(logger, order.Id, providerOrderId, order.Panel);
         }

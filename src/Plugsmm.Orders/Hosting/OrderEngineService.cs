@@ -9,6 +9,8 @@ internal sealed class OrderEngineService(OrderEngine engine, IOptions<PlugsmmOrd
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The store's calls may complete synchronously: never hold up the host's start.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;

@@ -87,6 +87,12 @@ internal static class SqliteSchema
             current = (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
         }
 
+        if (current > Migrations.Count)
+        {
+            throw new InvalidOperationException(
+                $"The order database's schema is version {current}, newer than this Plugsmm.Orders knows ({Migrations.Count}): run the newer version, or restore a backup made before it.");
+        }
+
         var applied = 0;
         for (var version = (int)current + 1; version <= Migrations.Count; version++)
         {

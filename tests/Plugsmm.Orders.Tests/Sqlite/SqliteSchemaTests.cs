@@ -46,5 +46,16 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Single(_database.Query("SELECT version FROM schema_version"));
     }
 
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_not_written()
+    {
+        var store = new SqliteOrderStore(_database.Path, _time);
+        await store.MigrateAsync(default);
+        _database.Query("INSERT INTO schema_version (version, applied_at) VALUES (99, 0) RETURNING version");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteOrderStore(_database.Path, _time).AcceptAsync(Orders.New("k1"), default));
+        Assert.Contains("version 99", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _database.Dispose();
 }
