@@ -14,7 +14,8 @@ public static class PlugsmmOrdersServiceCollectionExtensions
     /// Registers the order engine (<see cref="OrderEngine"/>), its background service and, unless an
     /// <see cref="IOrderStore"/> is registered already, the SQLite store at <see cref="PlugsmmOrdersOptions.DatabasePath"/>.
     /// Orders are placed through the clients of <c>AddPlugsmmClient</c> named in <see cref="PlugsmmOrdersOptions.Panels"/>;
-    /// the host registers its <see cref="IOrderEventHandler"/>. The options are validated when the host starts.
+    /// the host registers its <see cref="IOrderEventHandler"/> (any lifetime: each event is handled in a scope of its
+    /// own). The options are validated when the host starts.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -31,11 +32,16 @@ public static class PlugsmmOrdersServiceCollectionExtensions
             provider.GetRequiredService<IOptions<PlugsmmOrdersOptions>>().Value.DatabasePath!, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider =>
         {
+            if (provider.GetService<IServiceProviderIsService>() is { } registered && !registered.IsService(typeof(IOrderEventHandler)))
+            {
+                throw new InvalidOperationException("AddPlugsmmOrders needs the host's IOrderEventHandler: register one (services.AddScoped<IOrderEventHandler, MyHandler>()).");
+            }
+
             var factory = provider.GetRequiredService<IPlugsmmClientFactory>();
             return new OrderEngine(
                 provider.GetRequiredService<IOrderStore>(),
                 factory.CreateClient,
-                provider.GetRequiredService<IOrderEventHandler>(),
+                new ScopedEventHandler(provider.GetRequiredService<IServiceScopeFactory>()),
                 provider.GetRequiredService<IOptions<PlugsmmOrdersOptions>>().Value,
                 provider.GetRequiredService<ILogger<OrderEngine>>());
         });

@@ -60,6 +60,57 @@ public sealed class HostingTests : IDisposable
         Assert.IsType<SqliteOrderStore>(host.Services.GetRequiredService<IOrderStore>());
     }
 
+    [Fact]
+    public async Task A_scoped_handler_gets_each_event_in_a_scope_of_its_own()
+    {
+        await using var panel = SimulatedPanel.CreateDefault();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Services.AddSingleton<Sink>();
+        builder.Services.AddScoped<IOrderEventHandler, ScopedRecorder>();
+        builder.Services.AddPlugsmmClient(o => o.ApiKey = panel.ApiKey);
+        builder.Services.AddHttpClient("Plugsmm.Client:").ConfigurePrimaryHttpMessageHandler(panel.CreateHandler);
+        builder.Services.AddPlugsmmOrders(o => o.DatabasePath = _database.Path);
+        using var host = builder.Build();
+        var engine = host.Services.GetRequiredService<OrderEngine>();
+        await engine.AcceptAsync(Orders.New("k1"));
+
+        await engine.RunOnceAsync(default);
+        await engine.RunOnceAsync(default);
+
+        var sink = host.Services.GetRequiredService<Sink>();
+        Assert.Equal([OrderEventKind.Accepted, OrderEventKind.Placed], sink.Events.Select(e => e.Kind));
+        Assert.Equal(2, sink.Handlers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_host_without_an_event_handler_does_not_start()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddPlugsmmClient(o => o.ApiKey = SimulatedPanel.DefaultApiKey);
+        builder.Services.AddPlugsmmOrders(o => o.DatabasePath = _database.Path);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.Contains("IOrderEventHandler", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Sink
+    {
+        public List<OrderEvent> Events { get; } = [];
+
+        public List<object> Handlers { get; } = [];
+    }
+
+    private sealed class ScopedRecorder(Sink sink) : IOrderEventHandler
+    {
+        public Task HandleAsync(OrderEvent orderEvent, CancellationToken cancellationToken)
+        {
+            sink.Events.Add(orderEvent);
+            sink.Handlers.Add(this);
+            return Task.CompletedTask;
+        }
+    }
+
     public void Dispose() => _database.Dispose();
 
     private sealed class SignallingHandler : IOrderEventHandler
