@@ -21,6 +21,7 @@ public sealed partial class DocsSnippetTests
     private const string Telemetry = "tests/Plugsmm.Client.Tests/Docs/TelemetryExamples.cs";
     private const string Encoding = "tests/Plugsmm.Client.Tests/Docs/EncodingExamples.cs";
     private const string Deployment = "tests/Plugsmm.Client.Tests/Docs/DeploymentExamples.cs";
+    private const string OrdersDocs = "tests/Plugsmm.Orders.Tests/Docs/OrdersDocsExamples.cs";
 
     /// <summary>page, heading, source, marker.</summary>
     public static TheoryData<string, string, string, string> Snippets { get; } = new()
@@ -72,6 +73,10 @@ public sealed partial class DocsSnippetTests
         { "docs/telemetry.md", "Health check", Telemetry, "docs/telemetry.md: health check" },
         { "docs/deployment.md", "Scenario 2: Insufficient funds", Deployment, "docs/deployment.md: insufficient funds" },
         { "docs/deployment.md", "Scenarios 1, 3 and 4 in a test", Deployment, "docs/deployment.md: scenarios" },
+        { "docs/orders.md", "Setting it up", OrdersDocs, "docs/orders.md: setup" },
+        { "docs/orders.md", "Accepting an order", OrdersDocs, "docs/orders.md: accept" },
+        { "docs/orders.md", "The resolution queue: what an operator does", OrdersDocs, "docs/orders.md: operator" },
+        { "src/Plugsmm.Orders/README.md", "Plugsmm.Orders", OrdersDocs, "docs/orders.md: setup" },
     };
 
     [Theory]

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Plugsmm.Client;
+
+namespace Plugsmm.Orders;
+
+/// <summary>
+/// The order engine: accepts orders from the front end, places each at most once through the panel's client, keeps
+/// orders whose <c>add</c> may have reached the panel in a resolution queue for an operator, and delivers every
+/// transition's event to the host's <see cref="IOrderEventHandler"/>. Registered by <c>AddPlugsmmOrders</c>; its
+/// background service runs the steps.
+/// </summary>
+public sealed class OrderEngine
+{
+    private readonly IOrderStore _store;
+    private readonly PlugsmmOrdersOptions _options;
+    private readonly ILogger _logger;
+    private readonly HashSet<string> _panels;
+    private readonly Placement _placement;
+    private readonly EventDelivery _delivery;
+
+    internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger)
+    {
+        _store = store;
+        _options = options;
+        _logger = logger;
+        _panels = new HashSet<string>(options.Panels.Count == 0 ? [string.Empty] : options.Panels, StringComparer.Ordinal);
+        Owner = options.Owner ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+        _placement = new Placement(store, clients, options, logger);
+        _delivery = new EventDelivery(store, handler, options, logger);
+    }
+
+    /// <summary>This engine's name in leases.</summary>
+    internal string Owner { get; }
+
+    /// <summary>
+    /// Accepts an order: stored (with its <see cref="OrderEventKind.Accepted"/> event) before this returns, placed by a
+    /// later step. Accepting the same idempotency key again returns the order accepted first.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored order.</returns>
+    /// <exception cref="ArgumentException">The order is incomplete or names a panel not configured.</exception>
+    /// <exception cref="IdempotencyConflictException">The key was accepted before with a different order.</exception>
+    public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.IdempotencyKey, nameof(order));
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.Link, nameof(order));
+        if (order.IdempotencyKey.Length > NewOrder.MaxIdempotencyKeyLength)
+        {
+            throw new ArgumentException($"The idempotency key has more than {NewOrder.MaxIdempotencyKeyLength} characters.", nameof(order));
+        }
+
+        if (order.Panel is null || !_panels.Contains(order.Panel))
+        {
+            throw new ArgumentException($"The panel '{order.Panel}' is not one of PlugsmmOrdersOptions.Panels.", nameof(order));
+        }
+
+        if (order.ServiceId <= 0 || order.Quantity <= 0 || order.Price < 0)
+        {
+            throw new ArgumentException("An order needs a service id and a quantity above 0 and a price of 0 or more.", nameof(order));
+        }
+
+        return _store.AcceptAsync(order, cancellationToken);
+    }
+
+    /// <summary>An order by its idempotency key.</summary>
+    /// <param name="idempotencyKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, or null.</returns>
+    public Task<LocalOrder?> FindAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        _store.FindAsync(idempotencyKey, cancellationToken);
+
+    /// <summary>The resolution queue: orders whose <c>add</c> may have reached the panel, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The orders to resolve.</returns>
+    public Task<IReadOnlyList<LocalOrder>> ListUnresolvedAsync(CancellationToken cancellationToken = default) =>
+        _store.ListUnresolvedAsync(cancellationToken);
+
+    /// <summary>Resolves an unknown order as placed: the operator found it on the panel.</summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="providerOrderId">The panel's id of it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, placed.</returns>
+    /// <exception cref="InvalidOperationException">The order is not in the resolution queue, or the panel's id is recorded for another order.</exception>
+    public async Task<LocalOrder> ResolveAsPlacedAsync(long orderId, long providerOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(providerOrderId);
+        var order = await _store.ResolveAsync(orderId, providerOrderId, cancellationToken).ConfigureAwait(false);
+        OrdersLog.Resolved(_logger, orderId, true, providerOrderId);
+        return order;
+    }
+
+    /// <summary>Resolves an unknown order as not placed: the operator made sure the panel has no such order. It is placed again.</summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, accepted again.</returns>
+    /// <exception cref="InvalidOperationException">The order is not in the resolution queue.</exception>
+    public async Task<LocalOrder> ResolveAsNotPlacedAsync(long orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await _store.ResolveAsync(orderId, null, cancellationToken).ConfigureAwait(false);
+        OrdersLog.Resolved(_logger, orderId, false, null);
+        return order;
+    }
+
+    /// <summary>One step: claims due orders and places (or recovers) each, then delivers pending events.</summary>
+    /// <param name="cancellationToken">Cancels the step.</param>
+    /// <returns>How many orders and events the step handled (0: nothing to do).</returns>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var leases = await _store.ClaimDueAsync(Owner, _options.BatchSize, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        foreach (var lease in leases)
+        {
+            await _placement.PlaceAsync(lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        var delivered = await _delivery.DeliverAsync(cancellationToken).ConfigureAwait(false);
+        return leases.Count + delivered;
+    }
+}

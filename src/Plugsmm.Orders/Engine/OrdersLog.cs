@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Plugsmm.Orders;
+
+/// <summary>The engine's log lines, source-generated, with stable event ids (3000-3099).</summary>
+internal static partial class OrdersLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Plugsmm order placed order_id={OrderId} provider_order_id={ProviderOrderId} panel={Panel}")]
+    public static partial void Placed(ILogger logger, long orderId, long providerOrderId, string panel);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Plugsmm order waiting order_id={OrderId} reason={Reason} retry_in_s={RetryInSeconds}")]
+    public static partial void Waiting(ILogger logger, long orderId, string reason, double retryInSeconds);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Plugsmm order failed order_id={OrderId} reason={Reason}: refused before anything was placed, refunded")]
+    public static partial void Failed(ILogger logger, long orderId, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Plugsmm order outcome unknown order_id={OrderId} reason={Reason}: in the resolution queue, never re-sent; an operator resolves it")]
+    public static partial void Unknown(ILogger logger, long orderId, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Plugsmm order lease lost order_id={OrderId} fence={Fence}: another host owns it, this result is dropped")]
+    public static partial void LeaseLost(ILogger logger, long orderId, long fence);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Critical, Message = "Plugsmm order placed but not recorded order_id={OrderId} provider_order_id={ProviderOrderId}: the lease was lost; resolve the order as placed #{ProviderOrderId}")]
+    public static partial void PlacedLeaseLost(ILogger logger, long orderId, long providerOrderId);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Critical, Message = "Plugsmm order placed but not recorded order_id={OrderId} provider_order_id={ProviderOrderId}: the store failed; the order reaches the resolution queue when its lease ends: resolve it as placed #{ProviderOrderId}")]
+    public static partial void PlacedNotRecorded(ILogger logger, Exception error, long orderId, long providerOrderId);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Plugsmm order event handler failed sequence={Sequence} dedupe_key={DedupeKey}: delivered again in {RetryInSeconds} s")]
+    public static partial void HandlerFailed(ILogger logger, Exception error, long sequence, string dedupeKey, double retryInSeconds);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Plugsmm order engine step failed: retried after the poll interval")]
+    public static partial void StepFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Plugsmm order resolved order_id={OrderId} placed={Placed} provider_order_id={ProviderOrderId}")]
+    public static partial void Resolved(ILogger logger, long orderId, bool placed, long? providerOrderId);
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Plugsmm.Orders;
+
+/// <summary>The stable dedupe key of an event: <c>{orderId}:{transition}:{version}</c>.</summary>
+internal static class EventKeys
+{
+    internal static string For(long orderId, OrderEventKind kind, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{orderId}:{Name(kind)}:{version}");
+
+    internal static string Name(OrderEventKind kind) => kind switch
+    {
+        OrderEventKind.Accepted => "accepted",
+        OrderEventKind.Placed => "placed",
+        OrderEventKind.Waiting => "waiting",
+        OrderEventKind.Failed => "failed",
+        OrderEventKind.OutcomeUnknown => "unknown",
+        OrderEventKind.Requeued => "requeued",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
+    };
+}

@@ -1,0 +1,41 @@
+namespace Plugsmm.Orders;
+
+/// <summary>
+/// One transition of an order, written in the same transaction as the transition and delivered at least once to
+/// <see cref="IOrderEventHandler"/>. Deliveries of the same event carry the same <see cref="DedupeKey"/>.
+/// </summary>
+public sealed class OrderEvent
+{
+    /// <summary>The event's place in the outbox.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>Stable across deliveries: <c>{orderId}:{kind}:{version}</c>. Ignore an event whose key was handled before.</summary>
+    public required string DedupeKey { get; init; }
+
+    /// <summary>The store's id of the order.</summary>
+    public required long OrderId { get; init; }
+
+    /// <summary>The front end's idempotency key of the order.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>The transition.</summary>
+    public required OrderEventKind Kind { get; init; }
+
+    /// <summary>The order's state after the transition.</summary>
+    public required LocalOrderState State { get; init; }
+
+    /// <summary>The panel's order id, for <see cref="OrderEventKind.Placed"/>.</summary>
+    public long? ProviderOrderId { get; init; }
+
+    /// <summary>The amount to refund the customer with this event (0 for most).</summary>
+    public decimal RefundAmount { get; init; }
+
+    /// <summary>The error reason behind the transition, if any.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>When the transition happened, on the store's clock.</summary>
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>How many deliveries were tried before this one.</summary>
+    public int PreviousAttempts { get; init; }
+}

@@ -1,0 +1,39 @@
+namespace Plugsmm.Orders;
+
+/// <summary>The order engine's settings (<c>AddPlugsmmOrders</c>); validated when the host starts.</summary>
+public sealed class PlugsmmOrdersOptions
+{
+    /// <summary>The SQLite file of the default store (created when missing). Required unless another <see cref="IOrderStore"/> is registered first.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// The client names (as given to <c>AddPlugsmmClient</c>) orders may be placed through; an order naming another
+    /// panel is refused when accepted. Empty means the default client only (the empty name).
+    /// </summary>
+    public IList<string> Panels { get; } = [];
+
+    /// <summary>This host's name in leases; a unique one (machine, process, random) when null.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>How many orders (and events) one step claims at most: 1 to 100 (default 100).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How long a claimed order is this host's (default 10 minutes): longer than a client call's total timeout
+    /// (<c>PlugsmmResilienceOptions.TotalTimeout</c>, 2 minutes by default). After a crash, an order left placing goes
+    /// to the resolution queue once its lease runs out.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the engine rests when a step found nothing to do (default 1 second).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The first wait of an order refused for a passing reason (funds, an active order on the link, a rate limit); doubled per attempt (default 30 seconds).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between placement attempts (default 30 minutes).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The first wait before an event whose handler threw is delivered again; doubled per failure up to <see cref="MaxRetryDelay"/> (default 10 seconds).</summary>
+    public TimeSpan EventRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,59 @@
+namespace Plugsmm.Orders;
+
+/// <summary>An order as the store holds it.</summary>
+public sealed class LocalOrder
+{
+    /// <summary>The store's id of the order.</summary>
+    public required long Id { get; init; }
+
+    /// <summary>The front end's idempotency key.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>The client name of the panel it is placed through.</summary>
+    public required string Panel { get; init; }
+
+    /// <summary>The panel's service id.</summary>
+    public required long ServiceId { get; init; }
+
+    /// <summary>The link.</summary>
+    public required string Link { get; init; }
+
+    /// <summary>The quantity ordered.</summary>
+    public required long Quantity { get; init; }
+
+    /// <summary>What the customer paid.</summary>
+    public required decimal Price { get; init; }
+
+    /// <summary>Where the order is.</summary>
+    public required LocalOrderState State { get; init; }
+
+    /// <summary>How many transitions the order has had (each event's key carries it).</summary>
+    public long Version { get; init; }
+
+    /// <summary>How many times <c>add</c> was tried.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Why the order is waiting, failed or unknown: an error reason such as <c>insufficient_funds</c>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The panel's order id, once placed.</summary>
+    public long? ProviderOrderId { get; init; }
+
+    /// <summary>What the panel charged, once known (tracking; not set by placement).</summary>
+    public decimal? ProviderCharge { get; init; }
+
+    /// <summary>The units the panel still has to deliver, once known (tracking; not set by placement).</summary>
+    public long? Remains { get; init; }
+
+    /// <summary>The refunds so far, never more than <see cref="Price"/>.</summary>
+    public decimal RefundedAmount { get; init; }
+
+    /// <summary>When the engine next looks at the order (a placement retry), on the store's clock.</summary>
+    public DateTimeOffset? NextPollAt { get; init; }
+
+    /// <summary>When it was accepted, on the store's clock.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed, on the store's clock.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+
+namespace Plugsmm.Orders;
+
+/// <summary>Claims under leases with fencing tokens, and fenced transitions with their events.</summary>
+public sealed partial class SqliteOrderStore
+{
+    /// <summary>
+    /// Due accepted/waiting orders whose target has nothing placing or unknown, and placing orders (only ever claimed
+    /// once their lease expired: the engine sends them to the resolution queue); every lease free or expired.
+    /// </summary>
+    private const string ClaimQuery = "SELECT " + SqliteRows.OrderColumns + """
+         FROM orders o
+        WHERE (o.lease_expires_at IS NULL OR o.lease_expires_at <= $now)
+          AND (o.state = 2
+               OR (o.state IN (0, 1) AND o.next_poll_at <= $now
+                   AND NOT EXISTS (SELECT 1 FROM orders b
+                                    WHERE b.panel = o.panel AND b.service_id = o.service_id AND b.link = o.link
+                                      AND b.id <> o.id AND b.state IN (2, 4))))
+        ORDER BY o.next_poll_at, o.id
+        LIMIT $limit;
+        """;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOrders);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        var expires = now + (long)leaseDuration.TotalMilliseconds;
+        List<LocalOrder> candidates;
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = ClaimQuery;
+            select.Add("$now", now);
+            select.Add("$limit", maxOrders);
+            candidates = await ReadOrdersAsync(select, cancellationToken).ConfigureAwait(false);
+        }
+
+        var leases = new List<OrderLease>(candidates.Count);
+        var targets = new HashSet<(string, long, string)>();
+        foreach (var order in candidates)
+        {
+            // One order per panel, service and link a batch: a second would only meet the panel's "active order".
+            if (order.State != LocalOrderState.Placing && !targets.Add((order.Panel, order.ServiceId, order.Link)))
+            {
+                continue;
+            }
+
+            using var claim = connection.CreateCommand();
+            claim.CommandText = "UPDATE orders SET lease_owner = $owner, lease_expires_at = $expires, fence = fence + 1 WHERE id = $id RETURNING fence;";
+            claim.Add("$owner", owner);
+            claim.Add("$expires", expires);
+            claim.Add("$id", order.Id);
+            var fence = (long)(await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            leases.Add(new OrderLease { Order = order, Owner = owner, Fence = fence, ExpiresAt = SqliteRows.Time(expires) });
+        }
+
+        transaction.Commit();
+        return leases;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var lease = transition.Lease;
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        decimal price, refunded;
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "SELECT price, refunded_amount FROM orders WHERE id = $id AND fence = $fence AND lease_owner = $owner;";
+            check.Add("$id", lease.Order.Id);
+            check.Add("$fence", lease.Fence);
+            check.Add("$owner", lease.Owner);
+            using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            price = SqliteRows.Money(reader.GetString(0));
+            refunded = SqliteRows.Money(reader.GetString(1));
+        }
+
+        var now = Now();
+        var refund = Math.Min(Math.Max(transition.Refund, 0m), price - refunded);
+        long version;
+        using (var update = connection.CreateCommand())
+        {
+            update.CommandText = """
+                UPDATE orders SET state = $state, version = version + 1, attempts = $attempts, reason = $reason,
+                       provider_order_id = COALESCE($provider, provider_order_id), refunded_amount = $refunded, next_poll_at = $due,
+                       lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN lease_expires_at END,
+                       updated_at = $now
+                 WHERE id = $id AND fence = $fence
+                RETURNING version;
+                """;
+            update.Add("$state", (int)transition.State);
+            update.Add("$attempts", transition.Attempts);
+            update.Add("$reason", transition.Reason);
+            update.Add("$provider", transition.ProviderOrderId);
+            update.Add("$refunded", SqliteRows.Money(refunded + refund));
+            update.Add("$due", transition.DueIn is { } due ? now + (long)due.TotalMilliseconds : null);
+            update.Add("$keep", transition.KeepLease);
+            update.Add("$now", now);
+            update.Add("$id", lease.Order.Id);
+            update.Add("$fence", lease.Fence);
+            version = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (transition.Event is { } kind)
+        {
+            var provider = transition.ProviderOrderId ?? lease.Order.ProviderOrderId;
+            await InsertEventAsync(connection, lease.Order.Id, kind, transition.State, version, provider, refund, transition.Reason, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+        return true;
+    }
+}

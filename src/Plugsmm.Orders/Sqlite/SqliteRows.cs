@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Plugsmm.Orders;
+
+/// <summary>How values are stored: times as Unix milliseconds (UTC), money as invariant decimal text (every digit kept).</summary>
+internal static class SqliteRows
+{
+    /// <summary>The columns <see cref="ReadOrder"/> reads, in its order.</summary>
+    internal const string OrderColumns =
+        "id, idempotency_key, panel, service_id, link, quantity, price, state, version, attempts, reason, provider_order_id, "
+        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at";
+
+    /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> joined to orders <c>o</c>).</summary>
+    internal const string EventColumns =
+        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts";
+
+    internal static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    internal static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
+
+    internal static LocalOrder ReadOrder(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        IdempotencyKey = reader.GetString(1),
+        Panel = reader.GetString(2),
+        ServiceId = reader.GetInt64(3),
+        Link = reader.GetString(4),
+        Quantity = reader.GetInt64(5),
+        Price = Money(reader.GetString(6)),
+        State = (LocalOrderState)reader.GetInt32(7),
+        Version = reader.GetInt64(8),
+        Attempts = reader.GetInt32(9),
+        Reason = reader.IsDBNull(10) ? null : reader.GetString(10),
+        ProviderOrderId = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+        ProviderCharge = reader.IsDBNull(12) ? null : Money(reader.GetString(12)),
+        Remains = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+        RefundedAmount = Money(reader.GetString(14)),
+        NextPollAt = reader.IsDBNull(15) ? null : Time(reader.GetInt64(15)),
+        CreatedAt = Time(reader.GetInt64(16)),
+        UpdatedAt = Time(reader.GetInt64(17)),
+    };
+
+    internal static OrderEvent ReadEvent(SqliteDataReader reader) => new()
+    {
+        Sequence = reader.GetInt64(0),
+        DedupeKey = reader.GetString(1),
+        OrderId = reader.GetInt64(2),
+        IdempotencyKey = reader.GetString(3),
+        Kind = (OrderEventKind)reader.GetInt32(4),
+        State = (LocalOrderState)reader.GetInt32(5),
+        ProviderOrderId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+        RefundAmount = Money(reader.GetString(7)),
+        Reason = reader.IsDBNull(8) ? null : reader.GetString(8),
+        OccurredAt = Time(reader.GetInt64(9)),
+        PreviousAttempts = reader.GetInt32(10),
+    };
+
+    /// <summary>Adds a parameter, null as <see cref="DBNull"/>.</summary>
+    internal static void Add(this SqliteCommand command, string name, object? value) =>
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+}

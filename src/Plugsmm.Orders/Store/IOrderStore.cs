@@ -1,0 +1,98 @@
+namespace Plugsmm.Orders;
+
+/// <summary>
+/// Everything durable the order engine needs, made for several hosts over one database: work is claimed in batches
+/// under leases with fencing tokens, and every write under a lease names its fence; a transition and its event are
+/// written in one transaction (the outbox). Times (lease expiry, due times) come from the store's clock, never the
+/// caller's. <see cref="SqliteOrderStore"/> is the default; any store passes the contract tests
+/// (<c>OrderStoreContract</c> in the test project). Stores prepare their schema on first use.
+/// </summary>
+/// <remarks>
+/// An interface, as <c>IPlugsmmClient</c> is: members added later get default implementations so that existing
+/// stores keep compiling.
+/// </remarks>
+public interface IOrderStore
+{
+    /// <summary>
+    /// Accepts an order and enqueues its <see cref="OrderEventKind.Accepted"/> event, or returns the order accepted
+    /// before under the same key.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored order: new, or the one accepted before with the same key.</returns>
+    /// <exception cref="IdempotencyConflictException">The key was accepted before with a different order.</exception>
+    Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken);
+
+    /// <summary>An order by its id.</summary>
+    /// <param name="orderId">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, or null.</returns>
+    Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken);
+
+    /// <summary>An order by its idempotency key.</summary>
+    /// <param name="idempotencyKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, or null.</returns>
+    Task<LocalOrder?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxOrders"/> orders due for work, whose lease is free or expired: accepted or waiting
+    /// orders due now whose panel, service and link have no order placing or unknown (at most one per link per
+    /// batch), and orders left in <see cref="LocalOrderState.Placing"/> by an expired lease. Each claim sets the owner,
+    /// an expiry of now plus <paramref name="leaseDuration"/> and increments the fence.
+    /// </summary>
+    /// <param name="owner">The claiming engine.</param>
+    /// <param name="maxOrders">The batch size.</param>
+    /// <param name="leaseDuration">How long the leases last: longer than a client call's total timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The leases, earliest due first.</returns>
+    Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a transition and enqueues its event in one transaction, only while the lease's owner and fence are the
+    /// order's current ones.
+    /// </summary>
+    /// <param name="transition">The transition.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when written; false when the fence is stale (the lease was lost): nothing was written.</returns>
+    Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>The resolution queue: orders whose <c>add</c> may have reached the panel, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The orders in <see cref="LocalOrderState.Unknown"/>.</returns>
+    Task<IReadOnlyList<LocalOrder>> ListUnresolvedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Resolves an order of the resolution queue: placed as <paramref name="providerOrderId"/>, or, when it is null,
+    /// not placed (accepted again, due now). Increments the fence, so no earlier lease can write over it, and
+    /// enqueues the event (<see cref="OrderEventKind.Placed"/> or <see cref="OrderEventKind.Requeued"/>).
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="providerOrderId">The panel's id of the order, or null for "not placed".</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order after the resolution.</returns>
+    /// <exception cref="InvalidOperationException">No such order, or it is not in the resolution queue.</exception>
+    Task<LocalOrder> ResolveAsync(long orderId, long? providerOrderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="maxEvents"/> undelivered events due for delivery, in outbox order, each the earliest
+    /// undelivered event of its order (so one order's events are delivered in order).
+    /// </summary>
+    /// <param name="maxEvents">The batch size.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events.</returns>
+    Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken);
+
+    /// <summary>Marks an event delivered (after the handler returned). Acknowledging twice is harmless.</summary>
+    /// <param name="sequence">The event's <see cref="OrderEvent.Sequence"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task AckEventAsync(long sequence, CancellationToken cancellationToken);
+
+    /// <summary>Counts a failed delivery and makes the event due again after <paramref name="retryIn"/> on the store's clock.</summary>
+    /// <param name="sequence">The event's <see cref="OrderEvent.Sequence"/>.</param>
+    /// <param name="retryIn">The wait before the next delivery.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task DeferEventAsync(long sequence, TimeSpan retryIn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,87 @@
+namespace Plugsmm.Orders.Tests;
+
+/// <summary>
+/// A store that lets its process die at one <see cref="CrashPoint"/>: after a write (the write is durable) or before
+/// it (the write never happens). Once dead, every call throws.
+/// </summary>
+internal sealed class CrashingStore(IOrderStore inner, CrashPoint point, ProcessCrash process) : IOrderStore
+{
+    private readonly Dictionary<long, OrderEventKind> _kinds = [];
+
+    public async Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var accepted = await inner.AcceptAsync(order, cancellationToken);
+        return point == CrashPoint.AfterAccept ? throw process.Die() : accepted;
+    }
+
+    public async Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var leases = await inner.ClaimDueAsync(owner, maxOrders, leaseDuration, cancellationToken);
+        return point == CrashPoint.AfterClaim && leases.Count > 0 ? throw process.Die() : leases;
+    }
+
+    public async Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var placing = transition.State == LocalOrderState.Placing;
+        if (point == CrashPoint.AfterAddBeforeRecording && !placing)
+        {
+            throw process.Die();
+        }
+
+        var written = await inner.TransitionAsync(transition, cancellationToken);
+        return (point == CrashPoint.AfterMarkingPlacing && placing) || (point == CrashPoint.AfterRecording && !placing) ? throw process.Die() : written;
+    }
+
+    public async Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var events = await inner.ReadPendingEventsAsync(maxEvents, cancellationToken);
+        foreach (var e in events)
+        {
+            _kinds[e.Sequence] = e.Kind;
+        }
+
+        return events;
+    }
+
+    public Task AckEventAsync(long sequence, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return point == CrashPoint.AfterHandlerBeforeAck && _kinds[sequence] != OrderEventKind.Accepted
+            ? throw process.Die()
+            : inner.AckEventAsync(sequence, cancellationToken);
+    }
+
+    public Task DeferEventAsync(long sequence, TimeSpan retryIn, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.DeferEventAsync(sequence, retryIn, cancellationToken);
+    }
+
+    public Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.GetAsync(orderId, cancellationToken);
+    }
+
+    public Task<LocalOrder?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.FindAsync(idempotencyKey, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LocalOrder>> ListUnresolvedAsync(CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.ListUnresolvedAsync(cancellationToken);
+    }
+
+    public Task<LocalOrder> ResolveAsync(long orderId, long? providerOrderId, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.ResolveAsync(orderId, providerOrderId, cancellationToken);
+    }
+}

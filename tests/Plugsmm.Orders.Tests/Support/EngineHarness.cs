@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Plugsmm.Client;
+using Plugsmm.Client.Testing;
+
+namespace Plugsmm.Orders.Tests;
+
+/// <summary>
+/// The simulated panel on a fake clock, a real SQLite file, and engines over it: each engine is one "process"; a new
+/// one over the same file is a restart. Steps are driven by the test, never by time passing on its own.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public EngineHarness()
+    {
+        Panel = SimulatedPanel.CreateDefault(Time);
+        Client = Panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public SimulatedPanel Panel { get; }
+
+    public IPlugsmmClient Client { get; }
+
+    public RecordingHandler Handler { get; } = new();
+
+    public TempDatabase Database => _database;
+
+    public PlugsmmOrdersOptions Options { get; } = new();
+
+    /// <summary>A store over the harness's file.</summary>
+    public SqliteOrderStore NewStore() => new(_database.Path, Time);
+
+    /// <summary>An engine ("a process") over the file, optionally through a store wrapper, handler or client.</summary>
+    public OrderEngine NewEngine(string owner, Func<IOrderStore, IOrderStore>? wrapStore = null, IOrderEventHandler? handler = null, IPlugsmmClient? client = null)
+    {
+        var options = new PlugsmmOrdersOptions
+        {
+            DatabasePath = _database.Path,
+            Owner = owner,
+            BatchSize = Options.BatchSize,
+            LeaseDuration = Options.LeaseDuration,
+            RetryDelay = Options.RetryDelay,
+            MaxRetryDelay = Options.MaxRetryDelay,
+            EventRetryDelay = Options.EventRetryDelay,
+        };
+        IOrderStore store = NewStore();
+        store = wrapStore?.Invoke(store) ?? store;
+        var panelClient = client ?? Client;
+        return new OrderEngine(store, name => name.Length == 0 ? panelClient : throw new InvalidOperationException("No panel " + name), handler ?? Handler, options, NullLogger.Instance);
+    }
+
+    /// <summary>Runs steps until one finds nothing to do.</summary>
+    public static async Task<int> RunUntilIdleAsync(OrderEngine engine, int maxSteps = 100)
+    {
+        var total = 0;
+        for (var step = 0; step < maxSteps; step++)
+        {
+            var handled = await engine.RunOnceAsync(CancellationToken.None);
+            if (handled == 0)
+            {
+                return total;
+            }
+
+            total += handled;
+        }
+
+        throw new InvalidOperationException("The engine never went idle.");
+    }
+
+    /// <summary>The panel's orders for a link: the ground truth of what was placed.</summary>
+    public int PanelOrdersFor(string link) => Panel.Orders.Count(o => o.Link == link);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Panel.DisposeAsync();
+        _database.Dispose();
+    }
+}
