@@ -22,13 +22,13 @@ internal sealed class GatedClient : IPlugsmmClient
         return await _answer.Task.WaitAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<PlugsmmService>> GetServicesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<OrderStatus> GetOrderStatusAsync(long orderId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<long> RefillAsync(long orderId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -38,5 +38,7 @@ internal sealed class GatedClient : IPlugsmmClient
 
     public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<PlugsmmBalance> GetBalanceAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
