@@ -16,7 +16,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public EngineHarness()
     {
         Panel = SimulatedPanel.CreateDefault(Time);
-        Client = Panel.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
+        Client = Panel.CreateClient(o => o.Resilience.Retry.MaxRetryAttempts = 0);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
