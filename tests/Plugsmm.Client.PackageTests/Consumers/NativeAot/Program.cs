@@ -50,10 +50,10 @@ Check(simulated.Orders.Count == 3 && simulated.Orders[0].Link == "https://instag
 var one = await client.GetOrderStatusAsync(order);
 Check(one.State == OrderState.Pending && one.Charge == 0.09m && one.Currency == "USD", $"status: {one.StatusText}, charge {one.Charge}");
 var many = await client.GetOrderStatusesAsync([order, drip, 999]);
-Check(many.Count == 3 && many[1].IsSuccess && many[2].Error == "Incorrect order ID", "status of many: " + string.Join("; ", many));
+Check(many.Count == 3 && many[1].IsSuccess && many[2].Error is { PanelError: "Incorrect order ID", Reason: PlugsmmErrorReasons.InvalidOrder }, "status of many: " + string.Join("; ", many));
 
 var refills = await client.RefillOrdersAsync([order]);
-Check(refills[0].Error == "Order not eligible for refill.", "refill of many: " + refills[0]);
+Check(refills[0].Error?.PanelError == "Order not eligible for refill.", "refill of many: " + refills[0]);
 try
 {
     await client.RefillOrderAsync(order);
@@ -65,7 +65,7 @@ catch (PlugsmmException error)
 }
 
 var refillStatuses = await client.GetRefillStatusesAsync([42]);
-Check(refillStatuses[0].Error == "Refill not found", "refill_status of many: " + refillStatuses[0]);
+Check(refillStatuses[0].Error?.PanelError == "Refill not found", "refill_status of many: " + refillStatuses[0]);
 var cancels = await client.CancelOrdersAsync([mentions]);
 Check(cancels[0].IsSuccess && cancels[0].Value, "cancel: " + cancels[0]);
 
