@@ -6,7 +6,8 @@ namespace Plugsmm.Orders;
 
 /// <summary>
 /// The order engine: accepts orders from the front end, places each at most once through the panel's client, keeps
-/// orders whose <c>add</c> may have reached the panel in a resolution queue for an operator, and delivers every
+/// orders whose <c>add</c> may have reached the panel in a resolution queue for an operator, tracks placed orders to
+/// their final state (refunds computed from what the panel reports), and delivers every
 /// transition's event to the host's <see cref="IOrderEventHandler"/>. Registered by <c>AddPlugsmmOrders</c>; its
 /// background service runs the steps.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class OrderEngine
     private readonly HashSet<string> _panels;
     private readonly Placement _placement;
     private readonly EventDelivery _delivery;
+    private readonly Tracking _tracking;
 
     internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger)
     {
@@ -28,6 +30,7 @@ public sealed class OrderEngine
         Owner = options.Owner ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
         _placement = new Placement(store, clients, options, logger);
         _delivery = new EventDelivery(store, handler, options, logger);
+        _tracking = new Tracking(store, clients, options, logger);
     }
 
     /// <summary>This engine's name in leases.</summary>
@@ -104,7 +107,7 @@ public sealed class OrderEngine
         return order;
     }
 
-    /// <summary>One step: claims due orders and places (or recovers) each, then delivers pending events.</summary>
+    /// <summary>One step: claims due orders and places (or recovers) each, polls each panel's due tracked orders (up to 100), then delivers pending events.</summary>
     /// <param name="cancellationToken">Cancels the step.</param>
     /// <returns>How many orders and events the step handled (0: nothing to do).</returns>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -115,7 +118,13 @@ public sealed class OrderEngine
             await _placement.PlaceAsync(lease, cancellationToken).ConfigureAwait(false);
         }
 
+        var tracked = 0;
+        foreach (var panel in _panels)
+        {
+            tracked += await _tracking.TrackAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
+        }
+
         var delivered = await _delivery.DeliverAsync(cancellationToken).ConfigureAwait(false);
-        return leases.Count + delivered;
+        return leases.Count + tracked + delivered;
     }
 }

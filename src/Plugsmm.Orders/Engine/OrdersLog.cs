@@ -34,4 +34,16 @@ internal static partial class OrdersLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Plugsmm order resolved order_id={OrderId} placed={Placed} provider_order_id={ProviderOrderId}")]
     public static partial void Resolved(ILogger logger, long orderId, bool placed, long? providerOrderId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Plugsmm order finished order_id={OrderId} state={State} provider_status={ProviderStatus} refund={Refund}")]
+    public static partial void Finished(ILogger logger, long orderId, LocalOrderState state, string providerStatus, decimal refund);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Plugsmm order status unrecognized order_id={OrderId} provider_status={ProviderStatus}: kept and polled on; tell us the word")]
+    public static partial void StatusUnrecognized(ILogger logger, long orderId, string providerStatus);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Plugsmm order not found on panel order_id={OrderId} provider_order_id={ProviderOrderId} panel={Panel}: still Incorrect order ID after the grace period; polled on, check it on the panel")]
+    public static partial void NotFoundOnPanel(ILogger logger, long orderId, long providerOrderId, string panel);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Plugsmm order status request failed panel={Panel} orders={Count}: polled again later")]
+    public static partial void StatusRequestFailed(ILogger logger, Exception error, string panel, int count);
 }

@@ -54,7 +54,11 @@ internal sealed class Placement(IOrderStore store, Func<string, IPlugsmmClient> 
         }
 
         // The order exists on the panel now: record it even if the host is stopping.
-        var placed = new OrderTransition { Lease = lease, State = LocalOrderState.Placed, Event = OrderEventKind.Placed, ProviderOrderId = providerOrderId, Attempts = attempts };
+        var placed = new OrderTransition
+        {
+            Lease = lease, State = LocalOrderState.Placed, Event = OrderEventKind.Placed, ProviderOrderId = providerOrderId, Attempts = attempts,
+            DueIn = options.TrackingDelay,
+        };
         bool written;
         try
         {

@@ -16,6 +16,12 @@ internal static class EventKeys
         OrderEventKind.Failed => "failed",
         OrderEventKind.OutcomeUnknown => "unknown",
         OrderEventKind.Requeued => "requeued",
+        OrderEventKind.Progress => "progress",
+        OrderEventKind.Completed => "completed",
+        OrderEventKind.Partial => "partial",
+        OrderEventKind.Canceled => "canceled",
+        OrderEventKind.StatusUnrecognized => "unrecognized",
+        OrderEventKind.NotFoundOnPanel => "not_found",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
     };
 }

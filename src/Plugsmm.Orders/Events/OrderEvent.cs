@@ -30,6 +30,12 @@ public sealed class OrderEvent
     /// <summary>The amount to refund the customer with this event (0 for most).</summary>
     public decimal RefundAmount { get; init; }
 
+    /// <summary>The units the panel still has to deliver, for tracking events (<see cref="OrderEventKind.Progress"/>, final states).</summary>
+    public long? Remains { get; init; }
+
+    /// <summary>The panel's status word as it sent it, for tracking events.</summary>
+    public string? ProviderStatus { get; init; }
+
     /// <summary>The error reason behind the transition, if any.</summary>
     public string? Reason { get; init; }
 

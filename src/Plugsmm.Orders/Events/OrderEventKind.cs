@@ -12,7 +12,7 @@ public enum OrderEventKind
     /// <summary>The panel refused for a passing reason (<see cref="OrderEvent.Reason"/>); the order is placed again later.</summary>
     Waiting = 2,
 
-    /// <summary>Refused for good, nothing placed: <see cref="OrderEvent.RefundAmount"/> is the whole price.</summary>
+    /// <summary>Refused for good, nothing placed, or reported failed by the panel: <see cref="OrderEvent.RefundAmount"/> is what was left of the price.</summary>
     Failed = 3,
 
     /// <summary><c>add</c> may have reached the panel: the order is in the resolution queue.</summary>
@@ -20,4 +20,22 @@ public enum OrderEventKind
 
     /// <summary>An operator resolved an unknown order as not placed: it is placeable again.</summary>
     Requeued = 5,
+
+    /// <summary>A tracked order's <see cref="OrderEvent.Remains"/> changed (start count and charge are recorded on the order).</summary>
+    Progress = 6,
+
+    /// <summary>The panel reported the order completed: final, nothing refunded.</summary>
+    Completed = 7,
+
+    /// <summary>The panel reported the order partial: final, <see cref="OrderEvent.RefundAmount"/> is price × remains / quantity, rounded down.</summary>
+    Partial = 8,
+
+    /// <summary>The panel reported the order canceled or refunded: final, <see cref="OrderEvent.RefundAmount"/> is what was left of the price.</summary>
+    Canceled = 9,
+
+    /// <summary>The panel answered a status word the SDK does not know (<see cref="OrderEvent.ProviderStatus"/>); the order is still polled.</summary>
+    StatusUnrecognized = 10,
+
+    /// <summary>The panel still says <c>Incorrect order ID</c> after the grace period; the order is still polled: check it on the panel.</summary>
+    NotFoundOnPanel = 11,
 }

@@ -36,4 +36,19 @@ public sealed class PlugsmmOrdersOptions
 
     /// <summary>The first wait before an event whose handler threw is delivered again; doubled per failure up to <see cref="MaxRetryDelay"/> (default 10 seconds).</summary>
     public TimeSpan EventRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wait between placement and a placed order's first status poll (default 30 seconds); doubled per poll up to <see cref="MaxTrackingInterval"/>.</summary>
+    public TimeSpan TrackingDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two status polls of a tracked order (default 15 minutes).</summary>
+    public TimeSpan MaxTrackingInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long after placement the panel's <c>Incorrect order ID</c> for the order is taken for a panel not caught up
+    /// yet (default 10 minutes); after it, the answer is reported once (<see cref="OrderEventKind.NotFoundOnPanel"/>).
+    /// </summary>
+    public TimeSpan NotFoundGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The digits of the currency's minor unit: partial refunds are rounded down to them (default 2; 0 to 8).</summary>
+    public int RefundDecimals { get; set; } = 2;
 }

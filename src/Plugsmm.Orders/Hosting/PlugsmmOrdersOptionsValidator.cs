@@ -38,6 +38,16 @@ internal sealed class PlugsmmOrdersOptionsValidator(bool storeRegistered) : IVal
             failures.Add("PlugsmmOrdersOptions.MaxRetryDelay must be at least RetryDelay and EventRetryDelay.");
         }
 
+        if (options.TrackingDelay <= TimeSpan.Zero || options.MaxTrackingInterval < options.TrackingDelay || options.NotFoundGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add("PlugsmmOrdersOptions.TrackingDelay must be positive, MaxTrackingInterval at least TrackingDelay, and NotFoundGracePeriod not negative.");
+        }
+
+        if (options.RefundDecimals is < 0 or > 8)
+        {
+            failures.Add("PlugsmmOrdersOptions.RefundDecimals must be 0 to 8 (the digits of the currency's minor unit).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -39,7 +39,19 @@ public sealed class LocalOrder
     /// <summary>The panel's order id, once placed.</summary>
     public long? ProviderOrderId { get; init; }
 
-    /// <summary>What the panel charged, once known (tracking; not set by placement).</summary>
+    /// <summary>When the panel took it (or an operator resolved it as placed), on the store's clock.</summary>
+    public DateTimeOffset? PlacedAt { get; init; }
+
+    /// <summary>The panel's last status word, exactly as it sent it (tracking).</summary>
+    public string? ProviderStatus { get; init; }
+
+    /// <summary>The count when delivery started, once the panel reported it (tracking).</summary>
+    public long? StartCount { get; init; }
+
+    /// <summary>How many times the order's status was polled (the tracking backoff).</summary>
+    public int Polls { get; init; }
+
+    /// <summary>What the panel charged, once known (tracking; for margins).</summary>
     public decimal? ProviderCharge { get; init; }
 
     /// <summary>The units the panel still has to deliver, once known (tracking; not set by placement).</summary>
@@ -48,7 +60,7 @@ public sealed class LocalOrder
     /// <summary>The refunds so far, never more than <see cref="Price"/>.</summary>
     public decimal RefundedAmount { get; init; }
 
-    /// <summary>When the engine next looks at the order (a placement retry), on the store's clock.</summary>
+    /// <summary>When the engine next looks at the order (a placement retry, or the next status poll), on the store's clock.</summary>
     public DateTimeOffset? NextPollAt { get; init; }
 
     /// <summary>When it was accepted, on the store's clock.</summary>

@@ -50,13 +50,7 @@ public sealed partial class SqliteOrderStore
                 continue;
             }
 
-            using var claim = connection.CreateCommand();
-            claim.CommandText = "UPDATE orders SET lease_owner = $owner, lease_expires_at = $expires, fence = fence + 1 WHERE id = $id RETURNING fence;";
-            claim.Add("$owner", owner);
-            claim.Add("$expires", expires);
-            claim.Add("$id", order.Id);
-            var fence = (long)(await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            leases.Add(new OrderLease { Order = order, Owner = owner, Fence = fence, ExpiresAt = SqliteRows.Time(expires) });
+            leases.Add(await LeaseAsync(connection, order, owner, now, expires, cancellationToken).ConfigureAwait(false));
         }
 
         transaction.Commit();
@@ -94,7 +88,8 @@ public sealed partial class SqliteOrderStore
         {
             update.CommandText = """
                 UPDATE orders SET state = $state, version = version + 1, attempts = $attempts, reason = $reason,
-                       provider_order_id = COALESCE($provider, provider_order_id), refunded_amount = $refunded, next_poll_at = $due,
+                       provider_order_id = COALESCE($provider, provider_order_id),
+                       placed_at = CASE WHEN $state = 3 THEN COALESCE(placed_at, $now) ELSE placed_at END, refunded_amount = $refunded, next_poll_at = $due,
                        lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN lease_expires_at END,
                        updated_at = $now
                  WHERE id = $id AND fence = $fence
@@ -121,5 +116,17 @@ public sealed partial class SqliteOrderStore
 
         transaction.Commit();
         return true;
+    }
+
+    /// <summary>Takes the lease of one order in the claim's transaction: owner, expiry, the fence incremented.</summary>
+    private static async Task<OrderLease> LeaseAsync(SqliteConnection connection, LocalOrder order, string owner, long now, long expires, CancellationToken cancellationToken)
+    {
+        using var claim = connection.CreateCommand();
+        claim.CommandText = "UPDATE orders SET lease_owner = $owner, lease_expires_at = $expires, fence = fence + 1 WHERE id = $id RETURNING fence;";
+        claim.Add("$owner", owner);
+        claim.Add("$expires", expires);
+        claim.Add("$id", order.Id);
+        var fence = (long)(await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return new OrderLease { Order = order, Owner = owner, Fence = fence, ClaimedAt = SqliteRows.Time(now), ExpiresAt = SqliteRows.Time(expires) };
     }
 }

@@ -39,14 +39,14 @@ public sealed partial class SqliteOrderStore
         {
             update.CommandText = """
                 UPDATE orders SET state = $state, version = version + 1, reason = $reason, provider_order_id = $provider,
-                       fence = fence + 1, lease_owner = NULL, lease_expires_at = NULL, next_poll_at = $due, updated_at = $now
+                       fence = fence + 1, lease_owner = NULL, lease_expires_at = NULL, next_poll_at = $now, updated_at = $now,
+                       placed_at = CASE WHEN $provider IS NULL THEN placed_at ELSE $now END
                  WHERE id = $id AND state = $unknown
                 RETURNING version;
                 """;
             update.Add("$state", (int)state);
             update.Add("$reason", reason);
             update.Add("$provider", providerOrderId);
-            update.Add("$due", providerOrderId is null ? now : null);
             update.Add("$now", now);
             update.Add("$id", orderId);
             update.Add("$unknown", (int)LocalOrderState.Unknown);

@@ -127,14 +127,31 @@ public sealed partial class SqliteOrderStore : IOrderStore
         return orders;
     }
 
+    private static Task InsertEventAsync(
+        SqliteConnection connection, long orderId, OrderEventKind kind, LocalOrderState state, long version, long? providerOrderId, decimal refund, string? reason, long now, CancellationToken cancellationToken) =>
+        InsertEventAsync(connection, orderId, kind, state, version, providerOrderId, refund, reason, now, null, null, cancellationToken);
+
     private static async Task InsertEventAsync(
-        SqliteConnection connection, long orderId, OrderEventKind kind, LocalOrderState state, long version, long? providerOrderId, decimal refund, string? reason, long now, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        long orderId,
+        OrderEventKind kind,
+        LocalOrderState state,
+        long version,
+        long? providerOrderId,
+        decimal refund,
+        string? reason,
+        long now,
+        long? remains,
+        string? providerStatus,
+        CancellationToken cancellationToken)
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO events (dedupe_key, order_id, kind, state, provider_order_id, refund_amount, reason, occurred_at, next_attempt_at)
-            VALUES ($key, $order, $kind, $state, $provider, $refund, $reason, $now, $now);
+            INSERT INTO events (dedupe_key, order_id, kind, state, provider_order_id, refund_amount, reason, occurred_at, next_attempt_at, remains, provider_status)
+            VALUES ($key, $order, $kind, $state, $provider, $refund, $reason, $now, $now, $remains, $status);
             """;
+        insert.Add("$remains", remains);
+        insert.Add("$status", providerStatus);
         insert.Add("$key", EventKeys.For(orderId, kind, version));
         insert.Add("$order", orderId);
         insert.Add("$kind", (int)kind);

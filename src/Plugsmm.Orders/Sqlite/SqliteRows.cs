@@ -9,11 +9,11 @@ internal static class SqliteRows
     /// <summary>The columns <see cref="ReadOrder"/> reads, in its order.</summary>
     internal const string OrderColumns =
         "id, idempotency_key, panel, service_id, link, quantity, price, state, version, attempts, reason, provider_order_id, "
-        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at";
+        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls";
 
     /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> joined to orders <c>o</c>).</summary>
     internal const string EventColumns =
-        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts";
+        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts, e.remains, e.provider_status";
 
     internal static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
@@ -41,6 +41,10 @@ internal static class SqliteRows
         NextPollAt = reader.IsDBNull(15) ? null : Time(reader.GetInt64(15)),
         CreatedAt = Time(reader.GetInt64(16)),
         UpdatedAt = Time(reader.GetInt64(17)),
+        PlacedAt = reader.IsDBNull(18) ? null : Time(reader.GetInt64(18)),
+        ProviderStatus = reader.IsDBNull(19) ? null : reader.GetString(19),
+        StartCount = reader.IsDBNull(20) ? null : reader.GetInt64(20),
+        Polls = reader.GetInt32(21),
     };
 
     internal static OrderEvent ReadEvent(SqliteDataReader reader) => new()
@@ -56,6 +60,8 @@ internal static class SqliteRows
         Reason = reader.IsDBNull(8) ? null : reader.GetString(8),
         OccurredAt = Time(reader.GetInt64(9)),
         PreviousAttempts = reader.GetInt32(10),
+        Remains = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+        ProviderStatus = reader.IsDBNull(12) ? null : reader.GetString(12),
     };
 
     /// <summary>Adds a parameter, null as <see cref="DBNull"/>.</summary>

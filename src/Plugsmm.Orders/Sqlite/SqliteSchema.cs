@@ -54,8 +54,22 @@ internal static class SqliteSchema
         CREATE INDEX ix_events_pending ON events (next_attempt_at) WHERE delivered_at IS NULL;
         """;
 
+    /// <summary>
+    /// Version 2: tracking. The order's start count, placement time and poll count; the events' remains and status
+    /// word. Orders placed before it are tracked from now on (placement time: their last change).
+    /// </summary>
+    private const string V2 = """
+        ALTER TABLE orders ADD COLUMN start_count INTEGER NULL;
+        ALTER TABLE orders ADD COLUMN placed_at INTEGER NULL;
+        ALTER TABLE orders ADD COLUMN polls INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN remains INTEGER NULL;
+        ALTER TABLE events ADD COLUMN provider_status TEXT NULL;
+        UPDATE orders SET placed_at = updated_at, next_poll_at = COALESCE(next_poll_at, updated_at) WHERE state = 3;
+        CREATE INDEX ix_orders_tracking ON orders (panel, state, next_poll_at);
+        """;
+
     /// <summary>The migrations; version n is element n - 1.</summary>
-    internal static readonly IReadOnlyList<string> Migrations = [V1];
+    internal static readonly IReadOnlyList<string> Migrations = [V1, V2];
 
     /// <summary>The version a fully migrated database has.</summary>
     internal static int LatestVersion => Migrations.Count;

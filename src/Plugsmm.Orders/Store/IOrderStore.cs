@@ -57,6 +57,31 @@ public interface IOrderStore
     /// <returns>True when written; false when the fence is stale (the lease was lost): nothing was written.</returns>
     Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims up to <paramref name="maxOrders"/> (at most 100: one status request) tracked orders of one panel
+    /// (<see cref="LocalOrderState.Placed"/>, with a panel order id) whose next poll is due and whose lease is free or
+    /// expired, earliest due first. Each claim sets the owner, an expiry of now plus <paramref name="leaseDuration"/>
+    /// and increments the fence.
+    /// </summary>
+    /// <param name="owner">The claiming engine.</param>
+    /// <param name="panel">The panel's client name.</param>
+    /// <param name="maxOrders">The batch size, 1 to 100.</param>
+    /// <param name="leaseDuration">How long the leases last.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The leases, earliest due first.</returns>
+    Task<IReadOnlyList<OrderLease>> ClaimTrackingAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes what a status poll found (snapshot, state, refund, next poll) and enqueues its event in one transaction,
+    /// only while the lease's owner and fence are the order's current ones and the order is tracked. The refund is
+    /// added to the refunded amount, capped so that the total never exceeds the price; the event reports the amount
+    /// added. The lease is released.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when written; false when the fence is stale or the order is no longer tracked: nothing was written.</returns>
+    Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken);
+
     /// <summary>The resolution queue: orders whose <c>add</c> may have reached the panel, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The orders in <see cref="LocalOrderState.Unknown"/>.</returns>
@@ -64,7 +89,7 @@ public interface IOrderStore
 
     /// <summary>
     /// Resolves an order of the resolution queue: placed as <paramref name="providerOrderId"/>, or, when it is null,
-    /// not placed (accepted again, due now). Increments the fence, so no earlier lease can write over it, and
+    /// not placed (accepted again, due now); an order resolved as placed is tracked, its first poll due now. Increments the fence, so no earlier lease can write over it, and
     /// enqueues the event (<see cref="OrderEventKind.Placed"/> or <see cref="OrderEventKind.Requeued"/>).
     /// </summary>
     /// <param name="orderId">The order.</param>

@@ -15,6 +15,9 @@ public sealed class OrderLease
     /// <summary>The fencing token: one more than the order's previous claim.</summary>
     public required long Fence { get; init; }
 
+    /// <summary>When the order was claimed, on the store's clock.</summary>
+    public DateTimeOffset ClaimedAt { get; init; }
+
     /// <summary>When the lease runs out, on the store's clock.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 }

@@ -4,11 +4,12 @@ using Xunit.Abstractions;
 namespace Plugsmm.Orders.Tests;
 
 /// <summary>
-/// The process dies at every step boundary of placement and delivery, for every way <c>add</c> can end; a fresh
-/// engine over the same SQLite file takes over. The simulated panel's ledger is the ground truth.
+/// The process dies at every step boundary of placement and delivery, for every way <c>add</c> can end, and at every
+/// step boundary of tracking, for every way the panel ends the order; a fresh engine over the same SQLite file takes
+/// over. The simulated panel's ledger (and the store's refunds) are the ground truth.
 /// </summary>
 [Trait("Category", "CrashMatrix")]
-public sealed class CrashMatrixTests(ITestOutputHelper output)
+public sealed partial class CrashMatrixTests(ITestOutputHelper output)
 {
     /// <summary>How the panel answers the order's first <c>add</c>.</summary>
     public enum Answer
@@ -40,7 +41,16 @@ public sealed class CrashMatrixTests(ITestOutputHelper output)
             failures.AddRange(result.Problems.Select(p => $"{point} × {answer}: {p}"));
         }
 
-        var line = $"crash matrix: {cases.Count} cases, {lost} lost, {twice} placed twice";
+        var trackingCases = Enum.GetValues<TrackingCrashPoint>().SelectMany(p => Enum.GetValues<PanelEnd>().Select(e => (Point: p, End: e))).ToList();
+        foreach (var (point, end) in trackingCases)
+        {
+            var result = await RunTrackingCaseAsync(point, end);
+            lost += result.Lost ? 1 : 0;
+            twice += result.PlacedTwice ? 1 : 0;
+            failures.AddRange(result.Problems.Select(p => $"{point} × {end}: {p}"));
+        }
+
+        var line = $"crash matrix: {cases.Count + trackingCases.Count} cases, {lost} lost, {twice} placed twice";
         output.WriteLine(line);
         Console.WriteLine(line);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
@@ -97,9 +107,9 @@ public sealed class CrashMatrixTests(ITestOutputHelper output)
         var stored = await second.FindAsync(order.IdempotencyKey);
         var placedTwice = onPanel.Count > 1;
         var lost = stored is null || stored.Id != again.Id
-            || stored.State is not (LocalOrderState.Placed or LocalOrderState.Failed or LocalOrderState.Unknown)
-            || (onPanel.Count == 1 && !(stored.State == LocalOrderState.Unknown || (stored.State == LocalOrderState.Placed && stored.ProviderOrderId == onPanel[0].Id)))
-            || (onPanel.Count == 0 && stored.State == LocalOrderState.Placed);
+            || stored.State is not (LocalOrderState.Placed or LocalOrderState.Completed or LocalOrderState.Failed or LocalOrderState.Unknown)
+            || (onPanel.Count == 1 && !(stored.State == LocalOrderState.Unknown || (stored.State is LocalOrderState.Placed or LocalOrderState.Completed && stored.ProviderOrderId == onPanel[0].Id)))
+            || (onPanel.Count == 0 && stored.State is LocalOrderState.Placed or LocalOrderState.Completed);
         if (lost)
         {
             problems.Add($"lost: {stored?.State} provider #{stored?.ProviderOrderId}, {onPanel.Count} on the panel");
@@ -145,7 +155,10 @@ public sealed class CrashMatrixTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Where each answer must end: placed, failed with a refund, or (when add may have reached the panel, or its answer was lost) unknown.</summary>
+    /// <summary>
+    /// Where each answer must end: placed (and then tracked: completed by the panel during the restart's rounds), failed
+    /// with a refund, or (when add may have reached the panel, or its answer was lost) unknown.
+    /// </summary>
     private static IEnumerable<string> CheckExpected(LocalOrder? stored, Answer answer, CrashPoint point)
     {
         // Crashes before add leave the answer to the restarted process, where the panel is healthy and funded.
@@ -154,7 +167,7 @@ public sealed class CrashMatrixTests(ITestOutputHelper output)
         var expected = answerLost || (answer == Answer.Dropped && !addAfterRestart) ? LocalOrderState.Unknown
             : answer == Answer.Refused ? LocalOrderState.Failed
             : LocalOrderState.Placed;
-        if (stored is not null && stored.State != expected)
+        if (stored is not null && (stored.State == LocalOrderState.Completed ? LocalOrderState.Placed : stored.State) != expected)
         {
             yield return $"ended {stored.State}, expected {expected}";
         }

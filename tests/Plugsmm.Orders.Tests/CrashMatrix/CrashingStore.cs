@@ -1,10 +1,10 @@
 namespace Plugsmm.Orders.Tests;
 
 /// <summary>
-/// A store that lets its process die at one <see cref="CrashPoint"/>: after a write (the write is durable) or before
-/// it (the write never happens). Once dead, every call throws.
+/// A store that lets its process die at one <see cref="CrashPoint"/> or <see cref="TrackingCrashPoint"/>: after a write
+/// (the write is durable) or before it (the write never happens). Once dead, every call throws.
 /// </summary>
-internal sealed class CrashingStore(IOrderStore inner, CrashPoint point, ProcessCrash process) : IOrderStore
+internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, ProcessCrash process, TrackingCrashPoint? tracking = null) : IOrderStore
 {
     private readonly Dictionary<long, OrderEventKind> _kinds = [];
 
@@ -33,6 +33,27 @@ internal sealed class CrashingStore(IOrderStore inner, CrashPoint point, Process
 
         var written = await inner.TransitionAsync(transition, cancellationToken);
         return (point == CrashPoint.AfterMarkingPlacing && placing) || (point == CrashPoint.AfterRecording && !placing) ? throw process.Die() : written;
+    }
+
+    public async Task<IReadOnlyList<OrderLease>> ClaimTrackingAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var leases = await inner.ClaimTrackingAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
+        return tracking == TrackingCrashPoint.AfterTrackingClaim && leases.Count > 0 ? throw process.Die() : leases;
+    }
+
+    /// <summary>Dies before or after the first record of a final state (the crash points are about the final answer).</summary>
+    public async Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var final = record.State != LocalOrderState.Placed;
+        if (tracking == TrackingCrashPoint.AfterStatusBeforeRecording && final)
+        {
+            throw process.Die();
+        }
+
+        var written = await inner.RecordStatusAsync(record, cancellationToken);
+        return tracking == TrackingCrashPoint.AfterStatusRecorded && final ? throw process.Die() : written;
     }
 
     public async Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken)

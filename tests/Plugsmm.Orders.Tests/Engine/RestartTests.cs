@@ -66,7 +66,7 @@ public sealed class RestartTests : IAsyncDisposable
         await EngineHarness.RunUntilIdleAsync(after);
 
         Assert.Equal(
-            [OrderEventKind.Accepted, OrderEventKind.Waiting, OrderEventKind.Placed],
+            [OrderEventKind.Accepted, OrderEventKind.Waiting, OrderEventKind.Placed, OrderEventKind.Completed], // tracked to its end (30 minutes on)
             _harness.Handler.Handled.Select(e => e.Kind));
         Assert.Single(_harness.Panel.Orders);
     }

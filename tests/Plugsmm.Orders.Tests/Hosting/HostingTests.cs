@@ -20,6 +20,8 @@ public sealed class HostingTests : IDisposable
         {
             o.BatchSize = 0;
             o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+            o.MaxTrackingInterval = TimeSpan.FromSeconds(1);
+            o.RefundDecimals = 9;
         });
         using var host = builder.Build();
 
@@ -27,6 +29,8 @@ public sealed class HostingTests : IDisposable
         Assert.Contains(error.Failures, f => f.Contains("DatabasePath", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("BatchSize", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("MaxRetryDelay", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("MaxTrackingInterval", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("RefundDecimals", StringComparison.Ordinal));
     }
 
     [Fact]

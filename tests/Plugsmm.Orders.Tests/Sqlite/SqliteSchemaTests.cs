@@ -43,7 +43,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var accepted = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.AcceptAsync(Orders.New("k" + i), default))));
 
         Assert.Equal(8, accepted.Select(o => o.Id).Distinct().Count());
-        Assert.Single(_database.Query("SELECT version FROM schema_version"));
+        Assert.Equal(SqliteSchema.LatestVersion, _database.Query("SELECT version FROM schema_version").Count);
     }
 
     [Fact]
@@ -55,6 +55,25 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteOrderStore(_database.Path, _time).AcceptAsync(Orders.New("k1"), default));
         Assert.Contains("version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_migrated_to_tracking_and_its_placed_orders_are_tracked()
+    {
+        _database.Query("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL); SELECT 1");
+        _database.Query(SqliteSchema.Migrations[0] + "INSERT INTO schema_version VALUES (1, 0); SELECT 1");
+        _database.Query("""
+            INSERT INTO orders (idempotency_key, panel, service_id, link, quantity, price, state, version, provider_order_id, created_at, updated_at)
+            VALUES ('k1', '', 1, 'https://x/1', 1000, '2.50', 3, 2, 77, 1000, 2000);
+            SELECT 1
+            """);
+        var store = new SqliteOrderStore(_database.Path, _time);
+
+        Assert.Equal(SqliteSchema.LatestVersion - 1, await store.MigrateAsync(default));
+        var tracked = Assert.Single(await store.ClaimTrackingAsync("a", string.Empty, 100, TimeSpan.FromMinutes(10), default));
+        Assert.Equal((77L, 2.50m, 0), (tracked.Order.ProviderOrderId!.Value, tracked.Order.Price, tracked.Order.Polls));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(2000), tracked.Order.PlacedAt);
+        Assert.Equal(0, await store.MigrateAsync(default));
     }
 
     public void Dispose() => _database.Dispose();

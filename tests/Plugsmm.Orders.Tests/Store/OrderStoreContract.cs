@@ -6,7 +6,7 @@ namespace Plugsmm.Orders.Tests;
 /// The contract every <see cref="IOrderStore"/> keeps. A store's test class derives from this one and makes stores
 /// on the given clock (two made by one test share one database: two hosts).
 /// </summary>
-public abstract class OrderStoreContract
+public abstract partial class OrderStoreContract
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 

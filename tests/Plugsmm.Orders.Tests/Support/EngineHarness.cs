@@ -46,6 +46,10 @@ internal sealed class EngineHarness : IAsyncDisposable
             RetryDelay = Options.RetryDelay,
             MaxRetryDelay = Options.MaxRetryDelay,
             EventRetryDelay = Options.EventRetryDelay,
+            TrackingDelay = Options.TrackingDelay,
+            MaxTrackingInterval = Options.MaxTrackingInterval,
+            NotFoundGracePeriod = Options.NotFoundGracePeriod,
+            RefundDecimals = Options.RefundDecimals,
         };
         IOrderStore store = NewStore();
         store = wrapStore?.Invoke(store) ?? store;

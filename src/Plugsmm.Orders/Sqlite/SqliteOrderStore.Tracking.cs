@@ -1,0 +1,114 @@
+namespace Plugsmm.Orders;
+
+/// <summary>Tracking: claims of due tracked orders per panel, and status records with their refunds and events.</summary>
+public sealed partial class SqliteOrderStore
+{
+    /// <summary>The most orders one tracking claim takes: one <c>status</c> request.</summary>
+    private const int MaxTrackingBatch = 100;
+
+    private const string TrackingQuery = "SELECT " + SqliteRows.OrderColumns + """
+         FROM orders o
+        WHERE o.panel = $panel AND o.state = 3 AND o.provider_order_id IS NOT NULL
+          AND COALESCE(o.next_poll_at, 0) <= $now
+          AND (o.lease_expires_at IS NULL OR o.lease_expires_at <= $now)
+        ORDER BY o.next_poll_at, o.id
+        LIMIT $limit;
+        """;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OrderLease>> ClaimTrackingAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOrders);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxOrders, MaxTrackingBatch);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        var expires = now + (long)leaseDuration.TotalMilliseconds;
+        List<LocalOrder> due;
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = TrackingQuery;
+            select.Add("$panel", panel);
+            select.Add("$now", now);
+            select.Add("$limit", maxOrders);
+            due = await ReadOrdersAsync(select, cancellationToken).ConfigureAwait(false);
+        }
+
+        var leases = new List<OrderLease>(due.Count);
+        foreach (var order in due)
+        {
+            leases.Add(await LeaseAsync(connection, order, owner, now, expires, cancellationToken).ConfigureAwait(false));
+        }
+
+        transaction.Commit();
+        return leases;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var lease = record.Lease;
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        decimal price, refunded;
+        long? providerOrderId;
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "SELECT price, refunded_amount, provider_order_id FROM orders WHERE id = $id AND fence = $fence AND lease_owner = $owner AND state = $tracked;";
+            check.Add("$id", lease.Order.Id);
+            check.Add("$fence", lease.Fence);
+            check.Add("$owner", lease.Owner);
+            check.Add("$tracked", (int)LocalOrderState.Placed);
+            using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            price = SqliteRows.Money(reader.GetString(0));
+            refunded = SqliteRows.Money(reader.GetString(1));
+            providerOrderId = reader.IsDBNull(2) ? null : reader.GetInt64(2);
+        }
+
+        var now = Now();
+        var refund = Math.Max(0m, Math.Min(record.Refund, price - refunded));
+        long version;
+        using (var update = connection.CreateCommand())
+        {
+            update.CommandText = """
+                UPDATE orders SET state = $state, version = version + 1, reason = $reason, refunded_amount = $refunded,
+                       provider_status = COALESCE($status, provider_status), start_count = COALESCE($start, start_count),
+                       remains = COALESCE($remains, remains), provider_charge = COALESCE($charge, provider_charge),
+                       polls = $polls, next_poll_at = $due, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+                 WHERE id = $id AND fence = $fence
+                RETURNING version;
+                """;
+            update.Add("$state", (int)record.State);
+            update.Add("$reason", record.Reason);
+            update.Add("$refunded", SqliteRows.Money(refunded + refund));
+            update.Add("$status", record.ProviderStatus);
+            update.Add("$start", record.StartCount);
+            update.Add("$remains", record.Remains);
+            update.Add("$charge", record.ProviderCharge is { } charge ? SqliteRows.Money(charge) : null);
+            update.Add("$polls", record.Polls);
+            update.Add("$due", record.DueIn is { } due ? now + (long)due.TotalMilliseconds : null);
+            update.Add("$now", now);
+            update.Add("$id", lease.Order.Id);
+            update.Add("$fence", lease.Fence);
+            version = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (record.Event is { } kind)
+        {
+            await InsertEventAsync(
+                connection, lease.Order.Id, kind, record.State, version, providerOrderId, refund, record.Reason, now, record.Remains, record.ProviderStatus, cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+        return true;
+    }
+}
