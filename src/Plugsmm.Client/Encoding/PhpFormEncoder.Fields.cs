@@ -15,7 +15,7 @@ public static partial class PhpFormEncoder
         public void WriteMap(IEnumerable<KeyValuePair<string, object?>> map)
         {
             // PHP keeps only the last of a key given twice: the first would be lost silently.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(map.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
             var index = 0;
             foreach (var (key, value) in map)
             {
@@ -137,7 +137,7 @@ public static partial class PhpFormEncoder
                 var segment = level < _enclosing.Count ? _enclosing[level].Key : key;
                 if (level > 0)
                 {
-                    body.WriteEscaped("["u8);
+                    body.WriteEscaped("[");
                 }
 
                 if (body.WriteEscaped(segment) is var lone and >= 0)
@@ -147,7 +147,7 @@ public static partial class PhpFormEncoder
 
                 if (level > 0)
                 {
-                    body.WriteEscaped("]"u8);
+                    body.WriteEscaped("]");
                 }
             }
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Unicode;
+using System.Text;
 
 namespace Plugsmm.Client;
 
@@ -11,8 +11,6 @@ namespace Plugsmm.Client;
 /// </summary>
 internal sealed class FormWriter
 {
-    private static readonly SearchValues<byte> Bare = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."u8);
-
     private byte[] _buffer = new byte[512];
 
     /// <summary>The array written into; its first <see cref="Length"/> bytes are the body.</summary>
@@ -42,57 +40,48 @@ internal sealed class FormWriter
     /// <summary>Escapes <paramref name="text"/>; returns the index of a lone UTF-16 surrogate (after writing what precedes it), or -1.</summary>
     public int WriteEscaped(ReadOnlySpan<char> text)
     {
-        Span<byte> utf8 = stackalloc byte[1024];
-        var offset = 0;
-        while (offset < text.Length)
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < text.Length; i++)
         {
-            // A chunk at a time; a surrogate pair is never split (the chunk ends before a char that does not fit).
-            var status = Utf8.FromUtf16(text[offset..], utf8, out var read, out var written, replaceInvalidSequences: false);
-            WriteEscaped(utf8[..written]);
-            if (status == OperationStatus.InvalidData)
+            Ensure(12); // one char: at most 4 UTF-8 bytes, each %XX
+            if (char.IsAscii(text[i]))
             {
-                return offset + read;
+                Escape((byte)text[i]);
+                continue;
             }
 
-            offset += read;
+            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var used) != OperationStatus.Done)
+            {
+                return i;
+            }
+
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+            {
+                Escape(b);
+            }
+
+            i += used - 1;
         }
 
         return -1;
     }
 
-    /// <summary>Escapes UTF-8 bytes: runs of bare bytes copied as they are, the others one by one.</summary>
-    public void WriteEscaped(ReadOnlySpan<byte> bytes)
+    /// <summary>Writes PHP's escape of one byte; the caller has made room for it.</summary>
+    private void Escape(byte b)
     {
-        Ensure(bytes.Length * 3);
-        var output = _buffer.AsSpan();
-        while (!bytes.IsEmpty)
+        if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.')
         {
-            var run = bytes.IndexOfAnyExcept(Bare);
-            if (run < 0)
-            {
-                run = bytes.Length;
-            }
-
-            bytes[..run].CopyTo(output[Length..]);
-            Length += run;
-            if (run == bytes.Length)
-            {
-                return;
-            }
-
-            var b = bytes[run];
-            if (b == ' ')
-            {
-                output[Length++] = (byte)'+';
-            }
-            else
-            {
-                output[Length++] = (byte)'%';
-                output[Length++] = "0123456789ABCDEF"u8[b >> 4];
-                output[Length++] = "0123456789ABCDEF"u8[b & 0xF];
-            }
-
-            bytes = bytes[(run + 1)..];
+            _buffer[Length++] = b;
+        }
+        else if (b == ' ')
+        {
+            _buffer[Length++] = (byte)'+';
+        }
+        else
+        {
+            _buffer[Length++] = (byte)'%';
+            _buffer[Length++] = "0123456789ABCDEF"u8[b >> 4];
+            _buffer[Length++] = "0123456789ABCDEF"u8[b & 0xF];
         }
     }
 
