@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,8 +21,8 @@ internal sealed class FormWriter
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
 
-    /// <summary>Wipes every byte of the array, written or not.</summary>
-    public void Wipe() => CryptographicOperations.ZeroMemory(_buffer);
+    /// <summary>Wipes what was written (nothing is ever written past <see cref="Length"/>).</summary>
+    public void Wipe() => CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, Length));
 
     public void WriteByte(byte value)
     {
@@ -41,48 +42,63 @@ internal sealed class FormWriter
     public int WriteEscaped(ReadOnlySpan<char> text)
     {
         Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
-            Ensure(12); // one char: at most 4 UTF-8 bytes, each %XX
-            if (char.IsAscii(text[i]))
+            // As many chars as the room left surely holds (a char is at most 3 UTF-8 bytes, each %XX; one more for the
+            // second half of a pair astride the end), growing first when that is fewer than 16.
+            Ensure(17 * 9);
+            var end = Math.Min(text.Length, i + ((_buffer.Length - Length) / 9) - 1);
+            var output = _buffer.AsSpan();
+            var at = Length;
+            for (; i < end; i++)
             {
-                Escape((byte)text[i]);
-                continue;
+                if (char.IsAscii(text[i]))
+                {
+                    at = Escape((byte)text[i], output, at);
+                    continue;
+                }
+
+                if (Rune.DecodeFromUtf16(text[i..], out var rune, out var used) != OperationStatus.Done)
+                {
+                    Length = at;
+                    return i;
+                }
+
+                foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+                {
+                    at = Escape(b, output, at);
+                }
+
+                i += used - 1;
             }
 
-            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var used) != OperationStatus.Done)
-            {
-                return i;
-            }
-
-            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
-            {
-                Escape(b);
-            }
-
-            i += used - 1;
+            Length = at;
         }
 
         return -1;
     }
 
-    /// <summary>Writes PHP's escape of one byte; the caller has made room for it.</summary>
-    private void Escape(byte b)
+    /// <summary>Writes PHP's escape of <paramref name="b"/> at <paramref name="at"/>; returns the position after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Escape(byte b, Span<byte> output, int at)
     {
         if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.')
         {
-            _buffer[Length++] = b;
+            output[at] = b;
+            return at + 1;
         }
-        else if (b == ' ')
+
+        if (b == ' ')
         {
-            _buffer[Length++] = (byte)'+';
+            output[at] = (byte)'+';
+            return at + 1;
         }
-        else
-        {
-            _buffer[Length++] = (byte)'%';
-            _buffer[Length++] = "0123456789ABCDEF"u8[b >> 4];
-            _buffer[Length++] = "0123456789ABCDEF"u8[b & 0xF];
-        }
+
+        output[at] = (byte)'%';
+        output[at + 1] = "0123456789ABCDEF"u8[b >> 4];
+        output[at + 2] = "0123456789ABCDEF"u8[b & 0xF];
+        return at + 3;
     }
 
     private void Ensure(int size)
