@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -80,7 +79,6 @@ internal sealed class FormWriter
     }
 
     /// <summary>Writes PHP's escape of <paramref name="b"/> at <paramref name="at"/>; returns the position after it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Escape(byte b, Span<byte> output, int at)
     {
         if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.')
