@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using System.Text;
 
 namespace Plugsmm.Client;
@@ -40,17 +39,15 @@ public static partial class PhpFormEncoder
     public static string Encode(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var buffer = BodyBufferWriter.Rent();
-        WriteFieldsOrWipe(fields, buffer);
-
-        // Every byte is ASCII (all others are escaped).
-        return Encoding.ASCII.GetString(buffer.WrittenSpan);
+        var body = Write(fields);
+        var text = Encoding.ASCII.GetString(body.Written);
+        body.Wipe();
+        return text;
     }
 
-    /// <summary>Writes the UTF-8 body of <paramref name="fields"/> into <paramref name="destination"/>, with no intermediate strings.</summary>
+    /// <summary>Writes the UTF-8 body of <paramref name="fields"/> into <paramref name="destination"/>.</summary>
     /// <param name="fields">The fields in the order they are written.</param>
-    /// <param name="destination">Receives the body. If an <see cref="ArgumentException"/> is thrown, part of the body may
-    /// already have been written: discard it.</param>
+    /// <param name="destination">Receives the body. If an <see cref="ArgumentException"/> is thrown, nothing has been written.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fields"/> or <paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentException">A field cannot be encoded; the message names it.</exception>
@@ -58,7 +55,10 @@ public static partial class PhpFormEncoder
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(destination);
-        return WriteFields(fields, destination);
+        var body = Write(fields);
+        destination.Write(body.Written);
+        body.Wipe();
+        return body.Length;
     }
 
     /// <summary>
@@ -72,47 +72,34 @@ public static partial class PhpFormEncoder
     public static HttpContent CreateContent(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var buffer = BodyBufferWriter.Rent();
-        WriteFieldsOrWipe(fields, buffer);
-        return new PhpFormContent(buffer.WrittenSpan.ToArray());
+        var body = Write(fields);
+        return new PhpFormContent(body.Buffer, body.Length, ownsBody: true);
     }
 
     /// <summary>
-    /// Encodes into <paramref name="spare"/> when the body fits in it, else into a new array (of a size worth keeping
-    /// for the next body); the body is its first <paramref name="length"/> bytes. The caller wipes them when done.
+    /// Encodes into a new array whose first <paramref name="length"/> bytes are the body; the caller wipes them when done.
+    /// The array is the caller's alone: it is never pooled, so nothing that reads it late sees another body.
     /// </summary>
-    internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields, byte[]? spare, out int length)
+    internal static byte[] EncodeToArray(IEnumerable<KeyValuePair<string, object?>> fields, out int length)
     {
-        using var buffer = BodyBufferWriter.Rent();
-        WriteFieldsOrWipe(fields, buffer);
-        var written = buffer.WrittenSpan;
-        var array = spare is not null && spare.Length >= written.Length ? spare
-            : new byte[written.Length <= 1 << 20 ? Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)written.Length)) : written.Length];
-        written.CopyTo(array);
-        length = written.Length;
-        return array;
+        var body = Write(fields);
+        length = body.Length;
+        return body.Buffer;
     }
 
-    /// <summary>Writes into a pooled buffer; if a field is refused, wipes all of it (part of the body was written but not committed).</summary>
-    private static void WriteFieldsOrWipe(IEnumerable<KeyValuePair<string, object?>> fields, BodyBufferWriter buffer)
+    /// <summary>Writes the body into a new array; if a field is refused, wipes it (part of the body, the key say, was written).</summary>
+    private static FormWriter Write(IEnumerable<KeyValuePair<string, object?>> fields)
     {
+        var body = new FormWriter();
         try
         {
-            WriteFields(fields, buffer);
+            new FieldWalk(body).WriteMap(fields);
+            return body;
         }
         catch
         {
-            buffer.WipeAll();
+            body.Wipe();
             throw;
         }
-    }
-
-    private static long WriteFields(IEnumerable<KeyValuePair<string, object?>> fields, IBufferWriter<byte> output)
-    {
-        var writer = new FormBodyWriter(output);
-        var state = new EncoderState();
-        WriteMap(ref writer, ref state, fields);
-        writer.Flush();
-        return writer.BytesCommitted;
     }
 }

@@ -17,7 +17,6 @@ internal sealed class CallRunner
     private readonly CallTelemetry _telemetry;
     private readonly AttemptSender _sender;
     private readonly CallFailures _failures;
-    private readonly BodyArrays _bodyArrays = new();
 
     public CallRunner(HttpClient http, PlugsmmClientOptions options, TimeProvider time, CallPipeline pipeline, CallTelemetry telemetry)
     {
@@ -56,7 +55,7 @@ internal sealed class CallRunner
         var bodyLength = 0;
         if (_options.UseNewApi)
         {
-            body = PhpFormEncoder.EncodeToArray(fields, _bodyArrays.Take(), out bodyLength);
+            body = PhpFormEncoder.EncodeToArray(fields, out bodyLength);
             fields.Clear();
         }
         else
@@ -105,11 +104,10 @@ internal sealed class CallRunner
         }
         finally
         {
-            // The body holds the key: wiped whatever happened, then kept for this client's next call.
+            // The body holds the key: wiped whatever happened.
             if (body is not null)
             {
                 CryptographicOperations.ZeroMemory(body.AsSpan(0, bodyLength));
-                _bodyArrays.Give(body);
             }
         }
     }

@@ -13,14 +13,7 @@ internal sealed class PhpFormContent : HttpContent
     private readonly int _length;
     private readonly bool _ownsBody;
 
-    /// <param name="body">The encoded body.</param>
-    /// <param name="ownsBody">Whether disposing this content wipes <paramref name="body"/> (false when several attempts share it).</param>
-    public PhpFormContent(byte[] body, bool ownsBody = true)
-        : this(body, body.Length, ownsBody)
-    {
-    }
-
-    /// <param name="body">An array whose first <paramref name="length"/> bytes are the encoded body (a pooled array, say).</param>
+    /// <param name="body">An array whose first <paramref name="length"/> bytes are the encoded body.</param>
     /// <param name="length">The body's length.</param>
     /// <param name="ownsBody">Whether disposing this content wipes <paramref name="body"/> (false when several attempts share it).</param>
     public PhpFormContent(byte[] body, int length, bool ownsBody)

@@ -3,11 +3,10 @@ using System.Text;
 namespace Plugsmm.Client.Tests.FormEncoding;
 
 /// <summary>
-/// The escaper against an independent reference built from .NET's UTF-8 encoder: every length from 0 to 100, every
-/// ASCII char at every position, non-ASCII and lone surrogates at every position, and the bytes after the destination
-/// left as they were.
+/// The escaping of a value against an independent reference built from .NET's UTF-8 encoder: every length from 0 to
+/// 100, every ASCII char at every position, non-ASCII and lone surrogates at every position.
 /// </summary>
-public sealed class PhpUrlEscaperTests
+public sealed class UrlEscapingTests
 {
     /// <summary>Every ASCII char, plus chars that become 2, 3 and 4 UTF-8 bytes.</summary>
     private static readonly string[] Pieces =
@@ -15,8 +14,6 @@ public sealed class PhpUrlEscaperTests
         .. Enumerable.Range(0, 128).Select(c => ((char)c).ToString()),
         "ü", "ß", "\u07FF", "€", "\u0800", "\uFFFD", "\uFEFF", "Привет", "😀", "🔥", "❤️", "\U0010FFFF",
     ];
-
-    private const byte Guard = 0xA5;
 
     [Fact]
     public void Every_ASCII_char_at_every_position_up_to_40_chars_and_a_sample_of_them_up_to_100()
@@ -139,24 +136,6 @@ public sealed class PhpUrlEscaperTests
         }
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(17)]
-    public void A_destination_smaller_than_nine_bytes_per_char_is_refused(int length)
-    {
-        var text = new string('a', length);
-        var size = length * PhpUrlEscaper.MaxBytesPerChar;
-        Assert.Equal(size, PhpUrlEscaper.RequiredDestinationLength(length));
-        Assert.True(PhpUrlEscaper.TryEscape(text, new byte[size], out var written, out _));
-        Assert.Equal(length, written);
-        if (length > 0)
-        {
-            Assert.Throws<ArgumentException>(() => PhpUrlEscaper.TryEscape(text, new byte[size - 1], out _, out _));
-        }
-    }
-
     private static string RandomText(Random random, int length, bool asciiOnly)
     {
         var text = new StringBuilder(length + 2);
@@ -172,35 +151,23 @@ public sealed class PhpUrlEscaperTests
         return text.ToString();
     }
 
-    /// <summary>
-    /// Escapes <paramref name="text"/> into an exactly-sized destination filled with a guard byte, and checks the output,
-    /// its length, the lone-surrogate index and that nothing was written past the destination.
-    /// </summary>
+    /// <summary>Encodes <paramref name="text"/> as the value of one field and checks the body, or the index of its lone surrogate.</summary>
     private static void AssertSameAsReference(string text) => AssertSameAsReference(text, Reference(text));
 
     private static void AssertSameAsReference(string text, (byte[] Bytes, int InvalidIndex) reference)
     {
         var (expected, expectedInvalid) = reference;
-        var size = PhpUrlEscaper.RequiredDestinationLength(text.Length);
-        AssertPath("TryEscape", PhpUrlEscaper.TryEscape);
-
-        void AssertPath(string path, Escape escape)
+        KeyValuePair<string, object?>[] fields = [new("v", text)];
+        if (expectedInvalid >= 0)
         {
-            // The destination sits inside a larger array, so that a write past its end would show.
-            var array = new byte[size + 64];
-            Array.Fill(array, Guard);
-
-            var ok = escape(text, array.AsSpan(0, size), out var written, out var invalid);
-
-            Assert.True(expectedInvalid < 0 == ok, $"{path}: ok={ok} for {Show(text)}");
-            Assert.True(expectedInvalid == invalid, $"{path}: lone surrogate at {invalid}, not {expectedInvalid}, for {Show(text)}");
-            Assert.True(expected.Length == written, $"{path}: {written} bytes, not {expected.Length}, for {Show(text)}");
-            Assert.True(expected.AsSpan().SequenceEqual(array.AsSpan(0, written)), $"{path}: output differs for {Show(text)}: {Encoding.ASCII.GetString(array, 0, written)}");
-            Assert.True(array.AsSpan(size).IndexOfAnyExcept(Guard) < 0, $"{path}: wrote past its destination for {Show(text)}");
+            var error = Assert.Throws<ArgumentException>(() => PhpFormEncoder.Encode(fields));
+            Assert.True(error.Message.Contains($"surrogate at index {expectedInvalid}:", StringComparison.Ordinal), $"{error.Message} for {Show(text)}");
+            return;
         }
-    }
 
-    private delegate bool Escape(ReadOnlySpan<char> source, Span<byte> destination, out int bytesWritten, out int invalidIndex);
+        var body = PhpFormEncoder.Encode(fields);
+        Assert.True(body == "v=" + Encoding.ASCII.GetString(expected), $"output differs for {Show(text)}: {body}");
+    }
 
     /// <summary>Independent of the escaper: .NET's UTF-8 bytes of the text up to its first lone surrogate, escaped byte by byte.</summary>
     private static (byte[] Bytes, int InvalidIndex) Reference(string text)
