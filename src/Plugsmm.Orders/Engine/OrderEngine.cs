@@ -20,6 +20,7 @@ public sealed class OrderEngine
     private readonly Placement _placement;
     private readonly EventDelivery _delivery;
     private readonly Tracking _tracking;
+    private readonly Cancellation _cancellation;
 
     internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger)
     {
@@ -31,6 +32,7 @@ public sealed class OrderEngine
         _placement = new Placement(store, clients, options, logger);
         _delivery = new EventDelivery(store, handler, options, logger);
         _tracking = new Tracking(store, clients, options, logger);
+        _cancellation = new Cancellation(store, clients, options, logger);
     }
 
     /// <summary>This engine's name in leases.</summary>
@@ -107,6 +109,19 @@ public sealed class OrderEngine
         return order;
     }
 
+    /// <summary>
+    /// Requests the cancel of a placed order the panel has not finished: recorded (with its
+    /// <see cref="OrderEventKind.CancelRequested"/> event) before this returns, sent by a later step. Nothing is
+    /// refunded until the panel reports the order canceled. Requesting again while a cancel is pending, accepted or
+    /// unknown changes nothing; a refused cancel may be requested again.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, its <see cref="LocalOrder.Cancel"/> set.</returns>
+    /// <exception cref="InvalidOperationException">No such order, or it is not placed or already final.</exception>
+    public Task<LocalOrder> RequestCancelAsync(long orderId, CancellationToken cancellationToken = default) =>
+        _store.RequestCancelAsync(orderId, cancellationToken);
+
     /// <summary>One step: claims due orders and places (or recovers) each, polls each panel's due tracked orders (up to 100), then delivers pending events.</summary>
     /// <param name="cancellationToken">Cancels the step.</param>
     /// <returns>How many orders and events the step handled (0: nothing to do).</returns>
@@ -121,6 +136,7 @@ public sealed class OrderEngine
         var tracked = 0;
         foreach (var panel in _panels)
         {
+            tracked += await _cancellation.CancelAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
             tracked += await _tracking.TrackAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
         }
 

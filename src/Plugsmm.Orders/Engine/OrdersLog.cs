@@ -46,4 +46,13 @@ internal static partial class OrdersLog
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Plugsmm order status request failed panel={Panel} orders={Count}: polled again later")]
     public static partial void StatusRequestFailed(ILogger logger, Exception error, string panel, int count);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Plugsmm order cancel accepted order_id={OrderId} provider_order_id={ProviderOrderId}: tracked until the panel reports it canceled")]
+    public static partial void CancelAccepted(ILogger logger, long orderId, long providerOrderId);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Plugsmm order cancel refused order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: the order runs on, nothing refunded")]
+    public static partial void CancelRefused(ILogger logger, long orderId, long providerOrderId, string reason);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Warning, Message = "Plugsmm order cancel outcome unknown order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: not sent again; the tracked status tells")]
+    public static partial void CancelUnknown(ILogger logger, long orderId, long providerOrderId, string reason);
 }

@@ -22,6 +22,10 @@ internal static class EventKeys
         OrderEventKind.Canceled => "canceled",
         OrderEventKind.StatusUnrecognized => "unrecognized",
         OrderEventKind.NotFoundOnPanel => "not_found",
+        OrderEventKind.CancelRequested => "cancel_requested",
+        OrderEventKind.CancelAccepted => "cancel_accepted",
+        OrderEventKind.CancelRefused => "cancel_refused",
+        OrderEventKind.CancelUnknown => "cancel_unknown",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
     };
 }

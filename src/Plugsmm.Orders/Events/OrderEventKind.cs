@@ -38,4 +38,16 @@ public enum OrderEventKind
 
     /// <summary>The panel still says <c>Incorrect order ID</c> after the grace period; the order is still polled: check it on the panel.</summary>
     NotFoundOnPanel = 11,
+
+    /// <summary>A cancel was requested (<see cref="OrderEngine.RequestCancelAsync"/>); nothing is refunded until the panel reports the order canceled.</summary>
+    CancelRequested = 12,
+
+    /// <summary>The panel accepted the cancel; the order is tracked until it reports it canceled (then <see cref="Canceled"/> carries the refund).</summary>
+    CancelAccepted = 13,
+
+    /// <summary>The panel refused the cancel (<see cref="OrderEvent.Reason"/>): the order runs on, nothing refunded.</summary>
+    CancelRefused = 14,
+
+    /// <summary>The cancel may have reached the panel (<see cref="OrderEvent.Reason"/>); it is not sent again: the tracked status tells.</summary>
+    CancelUnknown = 15,
 }

@@ -57,6 +57,12 @@ public sealed class LocalOrder
     /// <summary>The units the panel still has to deliver, once known (tracking; not set by placement).</summary>
     public long? Remains { get; init; }
 
+    /// <summary>Where a cancel on request is; null when none was requested.</summary>
+    public CancelState? Cancel { get; init; }
+
+    /// <summary>The panel's reason for a refused or unknown cancel.</summary>
+    public string? CancelReason { get; init; }
+
     /// <summary>The refunds so far, never more than <see cref="Price"/>.</summary>
     public decimal RefundedAmount { get; init; }
 

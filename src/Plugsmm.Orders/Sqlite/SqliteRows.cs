@@ -9,7 +9,7 @@ internal static class SqliteRows
     /// <summary>The columns <see cref="ReadOrder"/> reads, in its order.</summary>
     internal const string OrderColumns =
         "id, idempotency_key, panel, service_id, link, quantity, price, state, version, attempts, reason, provider_order_id, "
-        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls";
+        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls, cancel_state, cancel_reason";
 
     /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> joined to orders <c>o</c>).</summary>
     internal const string EventColumns =
@@ -45,6 +45,8 @@ internal static class SqliteRows
         ProviderStatus = reader.IsDBNull(19) ? null : reader.GetString(19),
         StartCount = reader.IsDBNull(20) ? null : reader.GetInt64(20),
         Polls = reader.GetInt32(21),
+        Cancel = reader.IsDBNull(22) ? null : (CancelState)reader.GetInt32(22),
+        CancelReason = reader.IsDBNull(23) ? null : reader.GetString(23),
     };
 
     internal static OrderEvent ReadEvent(SqliteDataReader reader) => new()

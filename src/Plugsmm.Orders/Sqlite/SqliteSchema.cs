@@ -68,8 +68,16 @@ internal static class SqliteSchema
         CREATE INDEX ix_orders_tracking ON orders (panel, state, next_poll_at);
         """;
 
+    /// <summary>Version 3: cancel on request. The cancel's state, the panel's reason and when a requested cancel is due.</summary>
+    private const string V3 = """
+        ALTER TABLE orders ADD COLUMN cancel_state INTEGER NULL;
+        ALTER TABLE orders ADD COLUMN cancel_reason TEXT NULL;
+        ALTER TABLE orders ADD COLUMN cancel_due_at INTEGER NULL;
+        CREATE INDEX ix_orders_cancel ON orders (panel, cancel_state) WHERE cancel_state IS NOT NULL;
+        """;
+
     /// <summary>The migrations; version n is element n - 1.</summary>
-    internal static readonly IReadOnlyList<string> Migrations = [V1, V2];
+    internal static readonly IReadOnlyList<string> Migrations = [V1, V2, V3];
 
     /// <summary>The version a fully migrated database has.</summary>
     internal static int LatestVersion => Migrations.Count;

@@ -120,4 +120,40 @@ public interface IOrderStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task DeferEventAsync(long sequence, TimeSpan retryIn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a cancel request for a tracked order (<see cref="LocalOrderState.Placed"/>, with a panel order id) and
+    /// enqueues its <see cref="OrderEventKind.CancelRequested"/> event in one transaction. A cancel already requested,
+    /// being sent, accepted or unknown is left as it is (the order is returned, no event); a refused one may be requested again.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order after the request.</returns>
+    /// <exception cref="InvalidOperationException">No such order, or it is not tracked (not placed yet, or final).</exception>
+    Task<LocalOrder> RequestCancelAsync(long orderId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support cancel on request.");
+
+    /// <summary>
+    /// Claims up to <paramref name="maxOrders"/> (at most 100: one <c>cancel</c> request) tracked orders of one panel
+    /// whose cancel is <see cref="CancelState.Requested"/> and due, or <see cref="CancelState.Sending"/> (its lease
+    /// expired), whose lease is free or expired. Each claim sets the owner and expiry and increments the fence.
+    /// </summary>
+    /// <param name="owner">The claiming engine.</param>
+    /// <param name="panel">The panel's client name.</param>
+    /// <param name="maxOrders">The batch size, 1 to 100.</param>
+    /// <param name="leaseDuration">How long the leases last.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The leases.</returns>
+    Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support cancel on request.");
+
+    /// <summary>
+    /// Writes a cancel step and enqueues its event in one transaction, only while the lease's owner and fence are the
+    /// order's current ones and the order is tracked.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when written; false when the fence is stale or the order is no longer tracked: nothing was written.</returns>
+    Task<bool> RecordCancelAsync(OrderCancelRecord record, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support cancel on request.");
 }

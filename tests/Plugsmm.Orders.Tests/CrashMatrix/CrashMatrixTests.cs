@@ -50,7 +50,16 @@ public sealed partial class CrashMatrixTests(ITestOutputHelper output)
             failures.AddRange(result.Problems.Select(p => $"{point} × {end}: {p}"));
         }
 
-        var line = $"crash matrix: {cases.Count + trackingCases.Count} cases, {lost} lost, {twice} placed twice";
+        var cancelCases = Enum.GetValues<CancelCrashPoint>().SelectMany(p => Enum.GetValues<CancelAnswer>().Select(a => (Point: p, Answer: a))).ToList();
+        foreach (var (point, answer) in cancelCases)
+        {
+            var result = await RunCancelCaseAsync(point, answer);
+            lost += result.Lost ? 1 : 0;
+            twice += result.PlacedTwice ? 1 : 0;
+            failures.AddRange(result.Problems.Select(p => $"{point} × {answer}: {p}"));
+        }
+
+        var line = $"crash matrix: {cases.Count + trackingCases.Count + cancelCases.Count} cases, {lost} lost, {twice} placed twice";
         output.WriteLine(line);
         Console.WriteLine(line);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

@@ -1,10 +1,10 @@
 namespace Plugsmm.Orders.Tests;
 
 /// <summary>
-/// A store that lets its process die at one <see cref="CrashPoint"/> or <see cref="TrackingCrashPoint"/>: after a write
+/// A store that lets its process die at one <see cref="CrashPoint"/>, <see cref="TrackingCrashPoint"/> or <see cref="CancelCrashPoint"/>: after a write
 /// (the write is durable) or before it (the write never happens). Once dead, every call throws.
 /// </summary>
-internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, ProcessCrash process, TrackingCrashPoint? tracking = null) : IOrderStore
+internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, ProcessCrash process, TrackingCrashPoint? tracking = null, CancelCrashPoint? cancel = null) : IOrderStore
 {
     private readonly Dictionary<long, OrderEventKind> _kinds = [];
 
@@ -104,5 +104,32 @@ internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, Proces
     {
         process.ThrowIfDead();
         return inner.ResolveAsync(orderId, providerOrderId, cancellationToken);
+    }
+
+    public async Task<LocalOrder> RequestCancelAsync(long orderId, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var order = await inner.RequestCancelAsync(orderId, cancellationToken);
+        return cancel == CancelCrashPoint.AfterCancelRequested ? throw process.Die() : order;
+    }
+
+    public async Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var leases = await inner.ClaimCancelsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
+        return cancel == CancelCrashPoint.AfterCancelClaim && leases.Count > 0 ? throw process.Die() : leases;
+    }
+
+    public async Task<bool> RecordCancelAsync(OrderCancelRecord record, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var sending = record.Cancel == CancelState.Sending;
+        if (cancel == CancelCrashPoint.AfterCancelAnsweredBeforeRecording && !sending)
+        {
+            throw process.Die();
+        }
+
+        var written = await inner.RecordCancelAsync(record, cancellationToken);
+        return (cancel == CancelCrashPoint.AfterMarkingSending && sending) || (cancel == CancelCrashPoint.AfterCancelRecorded && !sending) ? throw process.Die() : written;
     }
 }

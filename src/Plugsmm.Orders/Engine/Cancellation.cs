@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Plugsmm.Client;
+
+namespace Plugsmm.Orders;
+
+/// <summary>
+/// Sends the requested cancels of one panel: claims up to 100 under leases, records each as being sent before one
+/// <c>cancel</c> request leaves, and records each answer under its fence. A cancel found being sent (its engine died)
+/// is recorded unknown, never sent again. Nothing is refunded here: the tracked status ends the order.
+/// </summary>
+internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClient> clients, PlugsmmOrdersOptions options, ILogger logger)
+{
+    /// <summary>The reason of a cancel whose sending was interrupted (a crash, a lost lease, the host stopping).</summary>
+    internal const string Interrupted = "cancel_interrupted";
+
+    /// <returns>How many orders were handled.</returns>
+    internal async Task<int> CancelAsync(string owner, string panel, CancellationToken cancellationToken)
+    {
+        var leases = await store.ClaimCancelsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var sending = new List<OrderLease>(leases.Count);
+        foreach (var lease in leases)
+        {
+            if (lease.Order.Cancel == CancelState.Sending)
+            {
+                await RecordAsync(Unknown(lease, Interrupted)).ConfigureAwait(false);
+            }
+            else if (await RecordAsync(new OrderCancelRecord { Lease = lease, Cancel = CancelState.Sending, KeepLease = true }).ConfigureAwait(false))
+            {
+                sending.Add(lease);
+            }
+        }
+
+        if (sending.Count > 0)
+        {
+            await SendAsync(panel, sending, cancellationToken).ConfigureAwait(false);
+        }
+
+        return leases.Count;
+    }
+
+    private async Task SendAsync(string panel, List<OrderLease> sending, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ItemResult<bool>> answers;
+        try
+        {
+            answers = await clients(panel).CancelOrdersAsync(sending.Select(l => l.Order.ProviderOrderId!.Value), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlugsmmException error) when (!error.OutcomeUnknown)
+        {
+            // The request certainly never reached the panel: due again after the retry delay.
+            foreach (var lease in sending)
+            {
+                await RecordAsync(new OrderCancelRecord { Lease = lease, Cancel = CancelState.Requested, Reason = error.Reason, RetryIn = options.RetryDelay }).ConfigureAwait(false);
+            }
+
+            return;
+        }
+#pragma warning disable CA1031 // Anything else may have reached the panel: unknown, never sent again.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            var reason = error is PlugsmmException plugsmm ? plugsmm.Reason : Interrupted;
+            foreach (var lease in sending)
+            {
+                await RecordAsync(Unknown(lease, reason)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var byId = new Dictionary<long, ItemResult<bool>>();
+        foreach (var answer in answers)
+        {
+            byId.TryAdd(answer.Id, answer);
+        }
+
+        foreach (var lease in sending)
+        {
+            await RecordAsync(Read(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value))).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What the panel's answer for one order means.</summary>
+    internal static OrderCancelRecord Read(OrderLease lease, ItemResult<bool>? answer) => answer switch
+    {
+        null => Unknown(lease, "missing_from_answer"),
+        { Error: null, Value: true } => new OrderCancelRecord { Lease = lease, Cancel = CancelState.Accepted, Event = OrderEventKind.CancelAccepted, PollNow = true },
+        { Error: null } => Unknown(lease, "cancel_not_confirmed"),
+        { Error.OutcomeUnknown: true } => Unknown(lease, answer.Error.Reason),
+        _ => new OrderCancelRecord { Lease = lease, Cancel = CancelState.Refused, Event = OrderEventKind.CancelRefused, Reason = answer.Error!.Reason },
+    };
+
+    private static OrderCancelRecord Unknown(OrderLease lease, string reason) =>
+        new() { Lease = lease, Cancel = CancelState.Unknown, Event = OrderEventKind.CancelUnknown, Reason = reason, PollNow = true };
+
+    /// <summary>Writes a step even if the host is stopping: the answer is known now.</summary>
+    private async Task<bool> RecordAsync(OrderCancelRecord record)
+    {
+        var order = record.Lease.Order;
+        if (!await store.RecordCancelAsync(record, CancellationToken.None).ConfigureAwait(false))
+        {
+            OrdersLog.LeaseLost(logger, order.Id, record.Lease.Fence);
+            return false;
+        }
+
+        switch (record.Cancel)
+        {
+            case CancelState.Accepted:
+                OrdersLog.CancelAccepted(logger, order.Id, order.ProviderOrderId ?? 0);
+                break;
+            case CancelState.Refused:
+                OrdersLog.CancelRefused(logger, order.Id, order.ProviderOrderId ?? 0, record.Reason ?? string.Empty);
+                break;
+            case CancelState.Unknown:
+                OrdersLog.CancelUnknown(logger, order.Id, order.ProviderOrderId ?? 0, record.Reason ?? string.Empty);
+                break;
+        }
+
+        return true;
+    }
+}
