@@ -19,14 +19,14 @@ public sealed partial class SqliteOrderStore
         using var transaction = connection.BeginTransaction();
         var order = await ReadOrderAsync(connection, "id = $key", orderId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No order {orderId}.");
-        if (order.Cancel is CancelState.Requested or CancelState.Sending or CancelState.Accepted or CancelState.Unknown)
-        {
-            return order;
-        }
-
         if (order.State != LocalOrderState.Placed || order.ProviderOrderId is null)
         {
             throw new InvalidOperationException($"Order {orderId} is {order.State}: only a placed order the panel has not finished can be canceled.");
+        }
+
+        if (order.Cancel is CancelState.Requested or CancelState.Sending or CancelState.Accepted or CancelState.Unknown)
+        {
+            return order;
         }
 
         var now = Now();
