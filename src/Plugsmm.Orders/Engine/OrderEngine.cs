@@ -21,8 +21,10 @@ public sealed class OrderEngine
     private readonly EventDelivery _delivery;
     private readonly Tracking _tracking;
     private readonly Cancellation _cancellation;
+    private readonly Refilling _refilling;
+    private readonly RefillFlags _refillFlags;
 
-    internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger)
+    internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger, TimeProvider? time = null)
     {
         _store = store;
         _options = options;
@@ -33,6 +35,8 @@ public sealed class OrderEngine
         _delivery = new EventDelivery(store, handler, options, logger);
         _tracking = new Tracking(store, clients, options, logger);
         _cancellation = new Cancellation(store, clients, options, logger);
+        _refilling = new Refilling(store, clients, options, logger);
+        _refillFlags = new RefillFlags(clients, time ?? TimeProvider.System);
     }
 
     /// <summary>This engine's name in leases.</summary>
@@ -122,6 +126,34 @@ public sealed class OrderEngine
     public Task<LocalOrder> RequestCancelAsync(long orderId, CancellationToken cancellationToken = default) =>
         _store.RequestCancelAsync(orderId, cancellationToken);
 
+    /// <summary>
+    /// Requests a refill of a completed order: checks the service's refill flag in the panel's <c>services</c> (read
+    /// once an hour per panel), then records the request (with its <see cref="OrderEventKind.RefillRequested"/> event)
+    /// before this returns; a later step sends it and tracks its status to its end. Requesting again while a refill is
+    /// requested or pending changes nothing.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order, its <see cref="LocalOrder.Refill"/> set.</returns>
+    /// <exception cref="InvalidOperationException">No such order, it is not completed, or its service has refill disabled; nothing is sent.</exception>
+    /// <exception cref="PlugsmmException">The panel's <c>services</c> could not be read; nothing is recorded.</exception>
+    public async Task<LocalOrder> RequestRefillAsync(long orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await _store.GetAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"No order {orderId}.");
+        if (order.State != LocalOrderState.Completed)
+        {
+            throw new InvalidOperationException($"Order {orderId} is {order.State}: only a completed order can be refilled.");
+        }
+
+        if (order.Refill is not (RefillRequestState.Requested or RefillRequestState.Sending or RefillRequestState.Pending)
+            && await _refillFlags.RefillAsync(order.Panel, order.ServiceId, cancellationToken).ConfigureAwait(false) == false)
+        {
+            throw new InvalidOperationException($"Order {orderId} cannot be refilled: the panel says service {order.ServiceId} has no refill.");
+        }
+
+        return await _store.RequestRefillAsync(orderId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>One step: claims due orders and places (or recovers) each, polls each panel's due tracked orders (up to 100), then delivers pending events.</summary>
     /// <param name="cancellationToken">Cancels the step.</param>
     /// <returns>How many orders and events the step handled (0: nothing to do).</returns>
@@ -137,6 +169,7 @@ public sealed class OrderEngine
         foreach (var panel in _panels)
         {
             tracked += await _cancellation.CancelAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
+            tracked += await _refilling.RefillAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
             tracked += await _tracking.TrackAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
         }
 

@@ -55,4 +55,13 @@ internal static partial class OrdersLog
 
     [LoggerMessage(EventId = 3016, Level = LogLevel.Warning, Message = "Plugsmm order cancel outcome unknown order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: not sent again; the tracked status tells")]
     public static partial void CancelUnknown(ILogger logger, long orderId, long providerOrderId, string reason);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Information, Message = "Plugsmm order refill order_id={OrderId} refill_id={RefillId} state={State}")]
+    public static partial void RefillProgressed(ILogger logger, long orderId, long refillId, RefillRequestState state);
+
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Warning, Message = "Plugsmm order refill refused order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: tell the customer; nothing was refilled")]
+    public static partial void RefillRefused(ILogger logger, long orderId, long providerOrderId, string reason);
+
+    [LoggerMessage(EventId = 3019, Level = LogLevel.Warning, Message = "Plugsmm order refill outcome unknown order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: not sent again; look on the panel")]
+    public static partial void RefillUnknown(ILogger logger, long orderId, long providerOrderId, string reason);
 }

@@ -26,6 +26,11 @@ internal static class EventKeys
         OrderEventKind.CancelAccepted => "cancel_accepted",
         OrderEventKind.CancelRefused => "cancel_refused",
         OrderEventKind.CancelUnknown => "cancel_unknown",
+        OrderEventKind.RefillRequested => "refill_requested",
+        OrderEventKind.RefillAccepted => "refill_accepted",
+        OrderEventKind.RefillCompleted => "refill_completed",
+        OrderEventKind.RefillRefused => "refill_refused",
+        OrderEventKind.RefillUnknown => "refill_unknown",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
     };
 }

@@ -36,6 +36,9 @@ public sealed class OrderEvent
     /// <summary>The panel's status word as it sent it, for tracking events.</summary>
     public string? ProviderStatus { get; init; }
 
+    /// <summary>The panel's refill id, for refill events once the panel took it.</summary>
+    public long? RefillId { get; init; }
+
     /// <summary>The error reason behind the transition, if any.</summary>
     public string? Reason { get; init; }
 

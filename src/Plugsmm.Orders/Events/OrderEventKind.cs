@@ -50,4 +50,19 @@ public enum OrderEventKind
 
     /// <summary>The cancel may have reached the panel (<see cref="OrderEvent.Reason"/>); it is not sent again: the tracked status tells.</summary>
     CancelUnknown = 15,
+
+    /// <summary>A refill was requested (<see cref="OrderEngine.RequestRefillAsync"/>) for a completed order; not sent yet.</summary>
+    RefillRequested = 16,
+
+    /// <summary>The panel took the refill request: <see cref="OrderEvent.RefillId"/>; its status is polled to its end.</summary>
+    RefillAccepted = 17,
+
+    /// <summary>The panel reports the refill completed.</summary>
+    RefillCompleted = 18,
+
+    /// <summary>The panel refused the refill request or rejected the refill: <see cref="OrderEvent.Reason"/> (never shown as requested).</summary>
+    RefillRefused = 19,
+
+    /// <summary>The refill request may have reached the panel (<see cref="OrderEvent.Reason"/>); it is not sent again.</summary>
+    RefillUnknown = 20,
 }

@@ -43,7 +43,8 @@ public static class PlugsmmOrdersServiceCollectionExtensions
                 factory.CreateClient,
                 new ScopedEventHandler(provider.GetRequiredService<IServiceScopeFactory>()),
                 provider.GetRequiredService<IOptions<PlugsmmOrdersOptions>>().Value,
-                provider.GetRequiredService<ILogger<OrderEngine>>());
+                provider.GetRequiredService<ILogger<OrderEngine>>(),
+                provider.GetRequiredService<TimeProvider>());
         });
         services.AddHostedService<OrderEngineService>();
         return services;

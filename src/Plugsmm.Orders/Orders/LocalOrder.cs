@@ -63,6 +63,21 @@ public sealed class LocalOrder
     /// <summary>The panel's reason for a refused or unknown cancel.</summary>
     public string? CancelReason { get; init; }
 
+    /// <summary>Where the latest refill on request is; null when none was requested.</summary>
+    public RefillRequestState? Refill { get; init; }
+
+    /// <summary>The panel's id of the latest refill, once it took it.</summary>
+    public long? RefillId { get; init; }
+
+    /// <summary>Why the latest refill was refused, rejected or is unknown: the panel's reason (<c>refill_not_eligible</c>, …).</summary>
+    public string? RefillReason { get; init; }
+
+    /// <summary>The panel's last refill status word, exactly as it sent it.</summary>
+    public string? RefillStatus { get; init; }
+
+    /// <summary>How many times the latest refill's status was polled.</summary>
+    public int RefillPolls { get; init; }
+
     /// <summary>The refunds so far, never more than <see cref="Price"/>.</summary>
     public decimal RefundedAmount { get; init; }
 

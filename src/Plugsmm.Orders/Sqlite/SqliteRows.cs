@@ -9,11 +9,12 @@ internal static class SqliteRows
     /// <summary>The columns <see cref="ReadOrder"/> reads, in its order.</summary>
     internal const string OrderColumns =
         "id, idempotency_key, panel, service_id, link, quantity, price, state, version, attempts, reason, provider_order_id, "
-        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls, cancel_state, cancel_reason";
+        + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls, cancel_state, cancel_reason, "
+        + "refill_state, refill_id, refill_reason, refill_status, refill_polls";
 
     /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> joined to orders <c>o</c>).</summary>
     internal const string EventColumns =
-        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts, e.remains, e.provider_status";
+        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts, e.remains, e.provider_status, e.refill_id";
 
     internal static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
@@ -47,6 +48,11 @@ internal static class SqliteRows
         Polls = reader.GetInt32(21),
         Cancel = reader.IsDBNull(22) ? null : (CancelState)reader.GetInt32(22),
         CancelReason = reader.IsDBNull(23) ? null : reader.GetString(23),
+        Refill = reader.IsDBNull(24) ? null : (RefillRequestState)reader.GetInt32(24),
+        RefillId = reader.IsDBNull(25) ? null : reader.GetInt64(25),
+        RefillReason = reader.IsDBNull(26) ? null : reader.GetString(26),
+        RefillStatus = reader.IsDBNull(27) ? null : reader.GetString(27),
+        RefillPolls = reader.GetInt32(28),
     };
 
     internal static OrderEvent ReadEvent(SqliteDataReader reader) => new()
@@ -64,6 +70,7 @@ internal static class SqliteRows
         PreviousAttempts = reader.GetInt32(10),
         Remains = reader.IsDBNull(11) ? null : reader.GetInt64(11),
         ProviderStatus = reader.IsDBNull(12) ? null : reader.GetString(12),
+        RefillId = reader.IsDBNull(13) ? null : reader.GetInt64(13),
     };
 
     /// <summary>Adds a parameter, null as <see cref="DBNull"/>.</summary>

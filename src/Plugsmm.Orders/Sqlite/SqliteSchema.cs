@@ -68,12 +68,23 @@ internal static class SqliteSchema
         CREATE INDEX ix_orders_tracking ON orders (panel, state, next_poll_at);
         """;
 
-    /// <summary>Version 3: cancel on request. The cancel's state, the panel's reason and when a requested cancel is due.</summary>
+    /// <summary>
+    /// Version 3: cancel and refill on request. The cancel's state, the panel's reason and when a requested cancel is
+    /// due; the latest refill's state, panel id, reason, status word, polls and due time; the events' refill id.
+    /// </summary>
     private const string V3 = """
         ALTER TABLE orders ADD COLUMN cancel_state INTEGER NULL;
         ALTER TABLE orders ADD COLUMN cancel_reason TEXT NULL;
         ALTER TABLE orders ADD COLUMN cancel_due_at INTEGER NULL;
         CREATE INDEX ix_orders_cancel ON orders (panel, cancel_state) WHERE cancel_state IS NOT NULL;
+        ALTER TABLE orders ADD COLUMN refill_state INTEGER NULL;
+        ALTER TABLE orders ADD COLUMN refill_id INTEGER NULL;
+        ALTER TABLE orders ADD COLUMN refill_reason TEXT NULL;
+        ALTER TABLE orders ADD COLUMN refill_status TEXT NULL;
+        ALTER TABLE orders ADD COLUMN refill_polls INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN refill_due_at INTEGER NULL;
+        ALTER TABLE events ADD COLUMN refill_id INTEGER NULL;
+        CREATE INDEX ix_orders_refill ON orders (panel, refill_state, refill_due_at) WHERE refill_state IS NOT NULL;
         """;
 
     /// <summary>The migrations; version n is element n - 1.</summary>

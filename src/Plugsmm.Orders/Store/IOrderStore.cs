@@ -156,4 +156,40 @@ public interface IOrderStore
     /// <returns>True when written; false when the fence is stale or the order is no longer tracked: nothing was written.</returns>
     Task<bool> RecordCancelAsync(OrderCancelRecord record, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This store does not support cancel on request.");
+
+    /// <summary>
+    /// Records a refill request for a <see cref="LocalOrderState.Completed"/> order and enqueues its
+    /// <see cref="OrderEventKind.RefillRequested"/> event in one transaction. A refill requested, being sent or pending
+    /// is left as it is (the order is returned, no event); after one ended (completed, refused, unknown) a new one may be requested.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order after the request.</returns>
+    /// <exception cref="InvalidOperationException">No such order, or it is not completed.</exception>
+    Task<LocalOrder> RequestRefillAsync(long orderId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support refills.");
+
+    /// <summary>
+    /// Claims up to <paramref name="maxOrders"/> (at most 100) completed orders of one panel whose refill is due:
+    /// requested or pending (its next send or poll due), or being sent (its lease expired); whose lease is free or
+    /// expired. Each claim sets the owner and expiry and increments the fence.
+    /// </summary>
+    /// <param name="owner">The claiming engine.</param>
+    /// <param name="panel">The panel's client name.</param>
+    /// <param name="maxOrders">The batch size, 1 to 100.</param>
+    /// <param name="leaseDuration">How long the leases last.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The leases.</returns>
+    Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support refills.");
+
+    /// <summary>
+    /// Writes a refill step and enqueues its event in one transaction, only while the lease's owner and fence are the
+    /// order's current ones and the order is completed.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when written; false when the fence is stale: nothing was written.</returns>
+    Task<bool> RecordRefillAsync(OrderRefillRecord record, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support refills.");
 }

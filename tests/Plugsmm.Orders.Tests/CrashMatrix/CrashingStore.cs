@@ -1,10 +1,10 @@
 namespace Plugsmm.Orders.Tests;
 
 /// <summary>
-/// A store that lets its process die at one <see cref="CrashPoint"/>, <see cref="TrackingCrashPoint"/> or <see cref="CancelCrashPoint"/>: after a write
+/// A store that lets its process die at one <see cref="CrashPoint"/>, <see cref="TrackingCrashPoint"/>, <see cref="CancelCrashPoint"/> or <see cref="RefillCrashPoint"/>: after a write
 /// (the write is durable) or before it (the write never happens). Once dead, every call throws.
 /// </summary>
-internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, ProcessCrash process, TrackingCrashPoint? tracking = null, CancelCrashPoint? cancel = null) : IOrderStore
+internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, ProcessCrash process, TrackingCrashPoint? tracking = null, CancelCrashPoint? cancel = null, RefillCrashPoint? refill = null) : IOrderStore
 {
     private readonly Dictionary<long, OrderEventKind> _kinds = [];
 
@@ -131,5 +131,35 @@ internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, Proces
 
         var written = await inner.RecordCancelAsync(record, cancellationToken);
         return (cancel == CancelCrashPoint.AfterMarkingSending && sending) || (cancel == CancelCrashPoint.AfterCancelRecorded && !sending) ? throw process.Die() : written;
+    }
+
+    public async Task<LocalOrder> RequestRefillAsync(long orderId, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var order = await inner.RequestRefillAsync(orderId, cancellationToken);
+        return refill == RefillCrashPoint.AfterRefillRequested ? throw process.Die() : order;
+    }
+
+    public async Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var leases = await inner.ClaimRefillsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
+        return refill == RefillCrashPoint.AfterRefillClaim && leases.Count > 0 ? throw process.Die() : leases;
+    }
+
+    /// <summary>Dies around the first refill step of each kind: marking it sent, recording the <c>refill</c> answer, recording its end.</summary>
+    public async Task<bool> RecordRefillAsync(OrderRefillRecord record, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var sending = record.Refill == RefillRequestState.Sending;
+        var answer = record.Event is OrderEventKind.RefillAccepted or OrderEventKind.RefillRefused or OrderEventKind.RefillUnknown;
+        var end = record.Event is OrderEventKind.RefillCompleted;
+        if ((refill == RefillCrashPoint.AfterRefillAnsweredBeforeRecording && answer) || (refill == RefillCrashPoint.AfterRefillStatusBeforeRecording && end))
+        {
+            throw process.Die();
+        }
+
+        var written = await inner.RecordRefillAsync(record, cancellationToken);
+        return (refill == RefillCrashPoint.AfterMarkingRefillSending && sending) || (refill == RefillCrashPoint.AfterRefillRecorded && answer) ? throw process.Die() : written;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         IOrderStore store = NewStore();
         store = wrapStore?.Invoke(store) ?? store;
         var panelClient = client ?? Client;
-        return new OrderEngine(store, name => name.Length == 0 ? panelClient : throw new InvalidOperationException("No panel " + name), handler ?? Handler, options, NullLogger.Instance);
+        return new OrderEngine(store, name => name.Length == 0 ? panelClient : throw new InvalidOperationException("No panel " + name), handler ?? Handler, options, NullLogger.Instance, Time);
     }
 
     /// <summary>Runs steps until one finds nothing to do.</summary>
@@ -73,6 +73,32 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The engine never went idle.");
+    }
+
+    /// <summary>
+    /// Adds service 8, which the panel's catalogue advertises with refill but whose orders the panel refuses to refill
+    /// (<c>Order not eligible for refill.</c>), as the field practice reports of real panels.
+    /// </summary>
+    public long AddRefillRefusingService()
+    {
+        Panel.Services.Add(new SimulatedService { Id = 8, Name = "Instagram Followers [30 Days Refill]", Category = "Instagram Followers", RatePer1000 = 1m, Min = 50, Max = 10_000, Refill = false });
+        return 8;
+    }
+
+    /// <summary>Makes the catalogue advertise refill for service 8 (its orders keep being refused).</summary>
+    public void AdvertiseRefill(long serviceId)
+    {
+        var index = Panel.Services.ToList().FindIndex(s => s.Id == serviceId);
+        var old = Panel.Services[index];
+        Panel.Services[index] = new SimulatedService { Id = old.Id, Name = old.Name, Category = old.Category, RatePer1000 = old.RatePer1000, Min = old.Min, Max = old.Max, Refill = true };
+    }
+
+    /// <summary>The <c>refill</c> requests that named a panel order id (the ledger).</summary>
+    public int RefillRequestsFor(long providerOrderId)
+    {
+        var id = providerOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Panel.Requests.Count(r => r.Action == "refill"
+            && ((r.Fields.TryGetValue("orders", out var ids) && ids.Split(',').Contains(id)) || (r.Fields.TryGetValue("order", out var one) && one == id)));
     }
 
     /// <summary>The panel's orders for a link: the ground truth of what was placed.</summary>
