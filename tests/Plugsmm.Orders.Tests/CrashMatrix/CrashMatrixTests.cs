@@ -59,7 +59,17 @@ public sealed partial class CrashMatrixTests(ITestOutputHelper output)
             failures.AddRange(result.Problems.Select(p => $"{point} × {answer}: {p}"));
         }
 
-        var line = $"crash matrix: {cases.Count + trackingCases.Count + cancelCases.Count} cases, {lost} lost, {twice} placed twice";
+        var refillCases = Enum.GetValues<RefillCrashPoint>().SelectMany(p => Enum.GetValues<RefillAnswer>().Select(a => (Point: p, Answer: a)))
+            .Where(c => c.Point != RefillCrashPoint.AfterRefillStatusBeforeRecording || c.Answer == RefillAnswer.Accepted).ToList();
+        foreach (var (point, answer) in refillCases)
+        {
+            var result = await RunRefillCaseAsync(point, answer);
+            lost += result.Lost ? 1 : 0;
+            twice += result.PlacedTwice ? 1 : 0;
+            failures.AddRange(result.Problems.Select(p => $"{point} × {answer}: {p}"));
+        }
+
+        var line = $"crash matrix: {cases.Count + trackingCases.Count + cancelCases.Count + refillCases.Count} cases, {lost} lost, {twice} placed twice";
         output.WriteLine(line);
         Console.WriteLine(line);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
