@@ -47,10 +47,13 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
         }
         catch (PlugsmmException error) when (!error.OutcomeUnknown)
         {
-            // The request certainly never reached the panel: due again after the retry delay.
+            // The request certainly never reached the panel (or the panel refused it whole): due again after the
+            // retry delay when the trouble passes, refused with the panel's reason when it does not.
             foreach (var lease in sending)
             {
-                await RecordAsync(new OrderCancelRecord { Lease = lease, Cancel = CancelState.Requested, Reason = error.Reason, RetryIn = options.RetryDelay }).ConfigureAwait(false);
+                await RecordAsync(error.IsRetryable
+                    ? new OrderCancelRecord { Lease = lease, Cancel = CancelState.Requested, Reason = error.Reason, RetryIn = options.RetryDelay }
+                    : new OrderCancelRecord { Lease = lease, Cancel = CancelState.Refused, Event = OrderEventKind.CancelRefused, Reason = error.Reason }).ConfigureAwait(false);
             }
 
             return;

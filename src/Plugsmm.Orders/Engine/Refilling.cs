@@ -62,10 +62,13 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
         }
         catch (PlugsmmException error) when (!error.OutcomeUnknown)
         {
-            // The request certainly never reached the panel: due again after the retry delay.
+            // The request certainly never reached the panel (or the panel refused it whole, e.g. "Refill is disabled
+            // for this service"): due again after the retry delay when the trouble passes, refused when it does not.
             foreach (var lease in sending)
             {
-                await RecordAsync(new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Requested, Reason = error.Reason, DueIn = options.RetryDelay }).ConfigureAwait(false);
+                await RecordAsync(error.IsRetryable
+                    ? new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Requested, Reason = error.Reason, DueIn = options.RetryDelay }
+                    : new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Refused, Event = OrderEventKind.RefillRefused, Reason = error.Reason }).ConfigureAwait(false);
             }
 
             return;

@@ -114,6 +114,23 @@ public sealed class RefillTests : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task A_refill_request_refused_whole_by_the_panel_is_refused_with_its_reason_not_retried()
+    {
+        var order = await CompleteAsync("k1");
+        var client = new RefusingRefillClient(_harness.Client);
+        var engine = _harness.NewEngine("b", client: client);
+        await engine.RequestRefillAsync(order.Id);
+        await EngineHarness.RunUntilIdleAsync(engine);
+        _harness.Time.Advance(TimeSpan.FromHours(1));
+        await EngineHarness.RunUntilIdleAsync(engine);
+
+        var refused = (await engine.FindAsync("k1"))!;
+        Assert.Equal((RefillRequestState.Refused, "refill_disabled"), (refused.Refill!.Value, refused.RefillReason!));
+        Assert.Equal(1, client.RefillRequests);
+        Assert.Single(_harness.Handler.Handled, e => e.Kind == OrderEventKind.RefillRefused);
+    }
+
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
     private async Task<LocalOrder> CompleteAsync(string key, long serviceId = 1)
