@@ -49,36 +49,8 @@ public sealed partial class SqliteOrderStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentNullException.ThrowIfNull(panel);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOrders);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxOrders, MaxTrackingBatch);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
-        var now = Now();
-        var expires = now + (long)leaseDuration.TotalMilliseconds;
-        List<LocalOrder> due;
-        using (var select = connection.CreateCommand())
-        {
-            select.CommandText = CancelQuery;
-            select.Add("$panel", panel);
-            select.Add("$now", now);
-            select.Add("$limit", maxOrders);
-            due = await ReadOrdersAsync(select, cancellationToken).ConfigureAwait(false);
-        }
-
-        var leases = new List<OrderLease>(due.Count);
-        foreach (var order in due)
-        {
-            leases.Add(await LeaseAsync(connection, order, owner, now, expires, cancellationToken).ConfigureAwait(false));
-        }
-
-        transaction.Commit();
-        return leases;
-    }
+    public Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        ClaimForPanelAsync(CancelQuery, owner, panel, maxOrders, leaseDuration, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<bool> RecordCancelAsync(OrderCancelRecord record, CancellationToken cancellationToken)

@@ -21,6 +21,42 @@ public sealed partial class SqliteOrderStore
         LIMIT $limit;
         """;
 
+    /// <summary>
+    /// Up to <paramref name="maxOrders"/> orders of one panel that <paramref name="query"/> finds due (it binds
+    /// <c>$panel</c>, <c>$now</c> and <c>$limit</c>), each leased to <paramref name="owner"/> with a new fencing token, in
+    /// one transaction: the claim of tracking, cancel and refill work alike.
+    /// </summary>
+    private async Task<IReadOnlyList<OrderLease>> ClaimForPanelAsync(string query, string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOrders);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxOrders, MaxTrackingBatch);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        var expires = now + (long)leaseDuration.TotalMilliseconds;
+        List<LocalOrder> due;
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = query;
+            select.Add("$panel", panel);
+            select.Add("$now", now);
+            select.Add("$limit", maxOrders);
+            due = await ReadOrdersAsync(select, cancellationToken).ConfigureAwait(false);
+        }
+
+        var leases = new List<OrderLease>(due.Count);
+        foreach (var order in due)
+        {
+            leases.Add(await LeaseAsync(connection, order, owner, now, expires, cancellationToken).ConfigureAwait(false));
+        }
+
+        transaction.Commit();
+        return leases;
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {

@@ -50,36 +50,8 @@ public sealed partial class SqliteOrderStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentNullException.ThrowIfNull(panel);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOrders);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxOrders, MaxTrackingBatch);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
-        var now = Now();
-        var expires = now + (long)leaseDuration.TotalMilliseconds;
-        List<LocalOrder> due;
-        using (var select = connection.CreateCommand())
-        {
-            select.CommandText = RefillQuery;
-            select.Add("$panel", panel);
-            select.Add("$now", now);
-            select.Add("$limit", maxOrders);
-            due = await ReadOrdersAsync(select, cancellationToken).ConfigureAwait(false);
-        }
-
-        var leases = new List<OrderLease>(due.Count);
-        foreach (var order in due)
-        {
-            leases.Add(await LeaseAsync(connection, order, owner, now, expires, cancellationToken).ConfigureAwait(false));
-        }
-
-        transaction.Commit();
-        return leases;
-    }
+    public Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        ClaimForPanelAsync(RefillQuery, owner, panel, maxOrders, leaseDuration, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<bool> RecordRefillAsync(OrderRefillRecord record, CancellationToken cancellationToken)
