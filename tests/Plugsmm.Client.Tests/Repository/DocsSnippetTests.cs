@@ -76,6 +76,8 @@ public sealed partial class DocsSnippetTests
         { "docs/orders.md", "Setting it up", OrdersDocs, "docs/orders.md: setup" },
         { "docs/orders.md", "Accepting an order", OrdersDocs, "docs/orders.md: accept" },
         { "docs/orders.md", "The resolution queue: what an operator does", OrdersDocs, "docs/orders.md: operator" },
+        { "docs/orders.md", "Cancel on request", OrdersDocs, "docs/orders.md: cancel" },
+        { "docs/orders.md", "Refills", OrdersDocs, "docs/orders.md: refill" },
         { "src/Plugsmm.Orders/README.md", "Plugsmm.Orders", OrdersDocs, "docs/orders.md: setup" },
     };
 

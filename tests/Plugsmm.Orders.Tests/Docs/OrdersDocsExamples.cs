@@ -88,6 +88,44 @@ public sealed class OrdersDocsExamples : IDisposable
         Assert.Equal(2, harness.Panel.Orders.Count);
     }
 
+    [Fact]
+    public async Task A_customer_cancels_an_order()
+    {
+        await using var harness = new EngineHarness();
+        var engine = harness.NewEngine("a");
+        await engine.AcceptAsync(Orders.New("to-cancel"));
+        await EngineHarness.RunUntilIdleAsync(engine);
+        var orderId = (await engine.FindAsync("to-cancel"))!.Id;
+
+        // docs/orders.md: cancel
+        LocalOrder order = await engine.RequestCancelAsync(orderId);   // order.Cancel == CancelState.Requested
+        // end
+
+        Assert.Equal(CancelState.Requested, order.Cancel);
+        await EngineHarness.RunUntilIdleAsync(engine);
+        Assert.Contains(harness.Handler.Handled, e => e.Kind == OrderEventKind.CancelAccepted);
+    }
+
+    [Fact]
+    public async Task A_customer_asks_for_a_refill()
+    {
+        await using var harness = new EngineHarness();
+        var engine = harness.NewEngine("a");
+        await engine.AcceptAsync(Orders.New("to-refill"));
+        await EngineHarness.RunUntilIdleAsync(engine);
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await EngineHarness.RunUntilIdleAsync(engine);
+        var orderId = (await engine.FindAsync("to-refill"))!.Id;
+
+        // docs/orders.md: refill
+        LocalOrder order = await engine.RequestRefillAsync(orderId);   // order.Refill == RefillRequestState.Requested
+        // end
+
+        Assert.Equal(RefillRequestState.Requested, order.Refill);
+        await EngineHarness.RunUntilIdleAsync(engine);
+        Assert.Contains(harness.Handler.Handled, e => e.Kind == OrderEventKind.RefillAccepted);
+    }
+
     public void Dispose() => _database.Dispose();
 
     /// <summary>What the docs' handler tells the test.</summary>
