@@ -23,6 +23,7 @@ public sealed class OrderEngine
     private readonly Cancellation _cancellation;
     private readonly Refilling _refilling;
     private readonly RefillFlags _refillFlags;
+    private readonly BalanceWatch _balances;
 
     internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger, TimeProvider? time = null)
     {
@@ -37,6 +38,7 @@ public sealed class OrderEngine
         _cancellation = new Cancellation(store, clients, options, logger);
         _refilling = new Refilling(store, clients, options, logger);
         _refillFlags = new RefillFlags(clients, time ?? TimeProvider.System);
+        _balances = new BalanceWatch(store, clients, options, logger, time ?? TimeProvider.System);
     }
 
     /// <summary>This engine's name in leases.</summary>
@@ -168,6 +170,7 @@ public sealed class OrderEngine
         var tracked = 0;
         foreach (var panel in _panels)
         {
+            await _balances.CheckAsync(panel, cancellationToken).ConfigureAwait(false);
             tracked += await _cancellation.CancelAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
             tracked += await _refilling.RefillAsync(Owner, panel, cancellationToken).ConfigureAwait(false);
             tracked += await _tracking.TrackAsync(Owner, panel, cancellationToken).ConfigureAwait(false);

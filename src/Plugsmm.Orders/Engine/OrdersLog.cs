@@ -64,4 +64,16 @@ internal static partial class OrdersLog
 
     [LoggerMessage(EventId = 3019, Level = LogLevel.Warning, Message = "Plugsmm order refill outcome unknown order_id={OrderId} provider_order_id={ProviderOrderId} reason={Reason}: not sent again; look on the panel")]
     public static partial void RefillUnknown(ILogger logger, long orderId, long providerOrderId, string reason);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "Plugsmm panel balance low panel={Panel} balance={Balance} threshold={Threshold}: top the panel up")]
+    internal static partial void BalanceLow(ILogger logger, string panel, decimal balance, decimal threshold);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "Plugsmm panel balance restored panel={Panel} balance={Balance}")]
+    internal static partial void BalanceRestored(ILogger logger, string panel, decimal balance);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Information, Message = "Plugsmm panel topped up panel={Panel} balance={Balance}: {Orders} orders waiting for funds placed again")]
+    internal static partial void ToppedUp(ILogger logger, string panel, decimal balance, int orders);
+
+    [LoggerMessage(EventId = 3033, Level = LogLevel.Warning, Message = "Plugsmm panel balance check failed panel={Panel}: checked again at the next interval")]
+    internal static partial void BalanceCheckFailed(ILogger logger, Exception error, string panel);
 }

@@ -8,6 +8,10 @@ internal static class EventKeys
     internal static string For(long orderId, OrderEventKind kind, long version) =>
         string.Create(CultureInfo.InvariantCulture, $"{orderId}:{Name(kind)}:{version}");
 
+    /// <summary>The key of an event about a panel: <c>panel:{panel}:{kind}:{n}</c>.</summary>
+    internal static string ForPanel(string panel, OrderEventKind kind, long n) =>
+        string.Create(CultureInfo.InvariantCulture, $"panel:{panel}:{Name(kind)}:{n}");
+
     internal static string Name(OrderEventKind kind) => kind switch
     {
         OrderEventKind.Accepted => "accepted",
@@ -31,6 +35,8 @@ internal static class EventKeys
         OrderEventKind.RefillCompleted => "refill_completed",
         OrderEventKind.RefillRefused => "refill_refused",
         OrderEventKind.RefillUnknown => "refill_unknown",
+        OrderEventKind.LowBalance => "low_balance",
+        OrderEventKind.BalanceRestored => "balance_restored",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an event kind."),
     };
 }

@@ -9,14 +9,23 @@ public sealed class OrderEvent
     /// <summary>The event's place in the outbox.</summary>
     public required long Sequence { get; init; }
 
-    /// <summary>Stable across deliveries: <c>{orderId}:{kind}:{version}</c>. Ignore an event whose key was handled before.</summary>
+    /// <summary>
+    /// Stable across deliveries: <c>{orderId}:{kind}:{version}</c>, or <c>panel:{panel}:{kind}:{n}</c> for an event about
+    /// the panel. Ignore an event whose key was handled before.
+    /// </summary>
     public required string DedupeKey { get; init; }
 
-    /// <summary>The store's id of the order.</summary>
+    /// <summary>The store's id of the order; 0 for an event about the panel (<see cref="OrderEventKind.LowBalance"/>, <see cref="OrderEventKind.BalanceRestored"/>).</summary>
     public required long OrderId { get; init; }
 
-    /// <summary>The front end's idempotency key of the order.</summary>
+    /// <summary>The front end's idempotency key of the order; empty for an event about the panel.</summary>
     public required string IdempotencyKey { get; init; }
+
+    /// <summary>The panel (client name) of the order, or the panel the event is about.</summary>
+    public required string Panel { get; init; }
+
+    /// <summary>The panel's balance, for <see cref="OrderEventKind.LowBalance"/> and <see cref="OrderEventKind.BalanceRestored"/>.</summary>
+    public decimal? Balance { get; init; }
 
     /// <summary>The transition.</summary>
     public required OrderEventKind Kind { get; init; }

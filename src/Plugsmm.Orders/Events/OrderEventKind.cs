@@ -65,4 +65,13 @@ public enum OrderEventKind
 
     /// <summary>The refill request may have reached the panel (<see cref="OrderEvent.Reason"/>); it is not sent again.</summary>
     RefillUnknown = 20,
+
+    /// <summary>
+    /// About the panel, not an order (<see cref="OrderEvent.OrderId"/> 0): its balance (<see cref="OrderEvent.Balance"/>)
+    /// fell below <c>PlugsmmOrdersOptions.LowBalanceThreshold</c>. Once per crossing, not once per check: top the panel up.
+    /// </summary>
+    LowBalance = 21,
+
+    /// <summary>About the panel: its balance is back at or above the threshold after a <see cref="LowBalance"/>.</summary>
+    BalanceRestored = 22,
 }

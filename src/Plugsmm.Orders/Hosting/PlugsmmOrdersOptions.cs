@@ -51,4 +51,13 @@ public sealed class PlugsmmOrdersOptions
 
     /// <summary>The digits of the currency's minor unit: partial refunds are rounded down to them (default 2; 0 to 8).</summary>
     public int RefundDecimals { get; set; } = 2;
+
+    /// <summary>How often each panel's balance is checked (default 5 minutes; the first check at the engine's first step). A rise (a top-up) places the orders waiting for funds at once.</summary>
+    public TimeSpan BalanceCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The balance below which a panel raises <see cref="OrderEventKind.LowBalance"/>, once per crossing (then
+    /// <see cref="OrderEventKind.BalanceRestored"/> when it is back); null (the default) for no alerts.
+    /// </summary>
+    public decimal? LowBalanceThreshold { get; set; }
 }

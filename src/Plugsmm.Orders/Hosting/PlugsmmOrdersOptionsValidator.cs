@@ -48,6 +48,16 @@ internal sealed class PlugsmmOrdersOptionsValidator(bool storeRegistered) : IVal
             failures.Add("PlugsmmOrdersOptions.RefundDecimals must be 0 to 8 (the digits of the currency's minor unit).");
         }
 
+        if (options.BalanceCheckInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("PlugsmmOrdersOptions.BalanceCheckInterval must be at least 1 second.");
+        }
+
+        if (options.LowBalanceThreshold < 0m)
+        {
+            failures.Add("PlugsmmOrdersOptions.LowBalanceThreshold must not be negative (null for no alerts).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -4,7 +4,7 @@ namespace Plugsmm.Orders;
 public sealed partial class SqliteOrderStore
 {
     private const string PendingQuery = "SELECT " + SqliteRows.EventColumns + """
-         FROM events e JOIN orders o ON o.id = e.order_id
+         FROM events e LEFT JOIN orders o ON o.id = e.order_id
         WHERE e.delivered_at IS NULL AND e.next_attempt_at <= $now
           AND NOT EXISTS (SELECT 1 FROM events p WHERE p.order_id = e.order_id AND p.delivered_at IS NULL AND p.seq < e.seq)
         ORDER BY e.seq

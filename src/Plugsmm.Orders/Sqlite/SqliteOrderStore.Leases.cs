@@ -6,19 +6,27 @@ namespace Plugsmm.Orders;
 public sealed partial class SqliteOrderStore
 {
     /// <summary>
-    /// Due accepted/waiting orders whose target has nothing placing or unknown, and placing orders (only ever claimed
-    /// once their lease expired: the engine sends them to the resolution queue); every lease free or expired.
+    /// Due accepted/waiting orders first in their link's queue (see <see cref="LinkBusy"/>), and placing orders (only
+    /// ever claimed once their lease expired: the engine sends them to the resolution queue); every lease free or expired.
     /// </summary>
     private const string ClaimQuery = "SELECT " + SqliteRows.OrderColumns + """
          FROM orders o
         WHERE (o.lease_expires_at IS NULL OR o.lease_expires_at <= $now)
-          AND (o.state = 2
-               OR (o.state IN (0, 1) AND o.next_poll_at <= $now
-                   AND NOT EXISTS (SELECT 1 FROM orders b
-                                    WHERE b.panel = o.panel AND b.service_id = o.service_id AND b.link = o.link
-                                      AND b.id <> o.id AND b.state IN (2, 4))))
+          AND (o.state = 2 OR (o.state IN (0, 1) AND o.next_poll_at <= $now AND NOT
+        """ + " " + LinkBusy + """
+        ))
         ORDER BY o.next_poll_at, o.id
         LIMIT $limit;
+        """;
+
+    /// <summary>
+    /// The same-link queue: order <c>o</c>'s link on its panel has an order ahead of it: one placing, placed (not
+    /// final yet) or unknown, or an older one still to be placed. A panel takes one active order per link.
+    /// </summary>
+    private const string LinkBusy = """
+        EXISTS (SELECT 1 FROM orders b
+                 WHERE b.panel = o.panel AND b.link = o.link AND b.id <> o.id
+                   AND (b.state IN (2, 3, 4) OR (b.state IN (0, 1) AND b.id < o.id)))
         """;
 
     /// <summary>
@@ -77,11 +85,11 @@ public sealed partial class SqliteOrderStore
         }
 
         var leases = new List<OrderLease>(candidates.Count);
-        var targets = new HashSet<(string, long, string)>();
+        var links = new HashSet<(string, string)>();
         foreach (var order in candidates)
         {
-            // One order per panel, service and link a batch: a second would only meet the panel's "active order".
-            if (order.State != LocalOrderState.Placing && !targets.Add((order.Panel, order.ServiceId, order.Link)))
+            // One order per panel and link a batch: a second would only meet the panel's "active order".
+            if (order.State != LocalOrderState.Placing && !links.Add((order.Panel, order.Link)))
             {
                 continue;
             }

@@ -12,6 +12,9 @@ public sealed partial class SqliteOrderStore : IOrderStore
     /// <summary>How long a connection waits for another writer's lock, in milliseconds.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
 
+    /// <summary>The reason of an order waiting in its link's queue behind an earlier order on the same panel and link.</summary>
+    internal const string QueuedBehindLink = "queued_behind_link";
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly Lock _migrateGate = new();
@@ -58,9 +61,28 @@ public sealed partial class SqliteOrderStore : IOrderStore
         }
 
         await InsertEventAsync(connection, id, OrderEventKind.Accepted, LocalOrderState.Accepted, 0, null, 0m, null, now, cancellationToken).ConfigureAwait(false);
+        await QueueBehindLinkAsync(connection, id, now, cancellationToken).ConfigureAwait(false);
         var accepted = await ReadOrderAsync(connection, "id = $key", id, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return accepted!;
+    }
+
+    /// <summary>
+    /// An order accepted while its link has an order ahead of it on the panel waits (<see cref="QueuedBehindLink"/>,
+    /// with its <see cref="OrderEventKind.Waiting"/> event) until that one is final: the claim skips it until then.
+    /// </summary>
+    private static async Task QueueBehindLinkAsync(SqliteConnection connection, long id, long now, CancellationToken cancellationToken)
+    {
+        using var queue = connection.CreateCommand();
+        queue.CommandText = "UPDATE orders SET state = $state, reason = $reason, version = 1 WHERE id = $id AND EXISTS (SELECT 1 FROM orders o WHERE o.id = $id AND "
+            + LinkBusy + ") RETURNING id;";
+        queue.Add("$state", (int)LocalOrderState.Waiting);
+        queue.Add("$reason", QueuedBehindLink);
+        queue.Add("$id", id);
+        if (await queue.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await InsertEventAsync(connection, id, OrderEventKind.Waiting, LocalOrderState.Waiting, 1, null, 0m, QueuedBehindLink, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

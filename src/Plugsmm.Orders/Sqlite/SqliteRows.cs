@@ -12,9 +12,10 @@ internal static class SqliteRows
         + "provider_charge, remains, refunded_amount, next_poll_at, created_at, updated_at, placed_at, provider_status, start_count, polls, cancel_state, cancel_reason, "
         + "refill_state, refill_id, refill_reason, refill_status, refill_polls";
 
-    /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> joined to orders <c>o</c>).</summary>
+    /// <summary>The columns <see cref="ReadEvent"/> reads, in its order (events <c>e</c> left-joined to orders <c>o</c>: a panel's event has no order).</summary>
     internal const string EventColumns =
-        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts, e.remains, e.provider_status, e.refill_id";
+        "e.seq, e.dedupe_key, e.order_id, o.idempotency_key, e.kind, e.state, e.provider_order_id, e.refund_amount, e.reason, e.occurred_at, e.attempts, e.remains, e.provider_status, e.refill_id, "
+        + "COALESCE(e.panel, o.panel), e.balance";
 
     internal static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
@@ -59,8 +60,8 @@ internal static class SqliteRows
     {
         Sequence = reader.GetInt64(0),
         DedupeKey = reader.GetString(1),
-        OrderId = reader.GetInt64(2),
-        IdempotencyKey = reader.GetString(3),
+        OrderId = reader.IsDBNull(2) ? 0 : reader.GetInt64(2),
+        IdempotencyKey = reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
         Kind = (OrderEventKind)reader.GetInt32(4),
         State = (LocalOrderState)reader.GetInt32(5),
         ProviderOrderId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
@@ -71,6 +72,8 @@ internal static class SqliteRows
         Remains = reader.IsDBNull(11) ? null : reader.GetInt64(11),
         ProviderStatus = reader.IsDBNull(12) ? null : reader.GetString(12),
         RefillId = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+        Panel = reader.GetString(14),
+        Balance = reader.IsDBNull(15) ? null : Money(reader.GetString(15)),
     };
 
     /// <summary>Adds a parameter, null as <see cref="DBNull"/>.</summary>

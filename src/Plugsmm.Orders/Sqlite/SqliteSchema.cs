@@ -87,8 +87,50 @@ internal static class SqliteSchema
         CREATE INDEX ix_orders_refill ON orders (panel, refill_state, refill_due_at) WHERE refill_state IS NOT NULL;
         """;
 
+    /// <summary>
+    /// Version 4: the same-link queue's index; each panel's last balance (below its threshold or not, and how many low
+    /// balance alerts it raised); events about a panel rather than an order (low balance): the outbox is rebuilt with
+    /// <c>order_id</c> nullable and the panel and balance kept.
+    /// </summary>
+    private const string V4 = """
+        CREATE INDEX ix_orders_link ON orders (panel, link, state);
+        CREATE TABLE panel_balances (
+            panel TEXT PRIMARY KEY,
+            balance TEXT NOT NULL,
+            currency TEXT NULL,
+            low INTEGER NOT NULL DEFAULT 0,
+            alerts INTEGER NOT NULL DEFAULT 0,
+            checked_at INTEGER NOT NULL);
+        CREATE TABLE events_v4 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            order_id INTEGER NULL REFERENCES orders (id),
+            kind INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            provider_order_id INTEGER NULL,
+            refund_amount TEXT NOT NULL DEFAULT '0',
+            reason TEXT NULL,
+            occurred_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            delivered_at INTEGER NULL,
+            remains INTEGER NULL,
+            provider_status TEXT NULL,
+            refill_id INTEGER NULL,
+            panel TEXT NULL,
+            balance TEXT NULL);
+        INSERT INTO events_v4 (seq, dedupe_key, order_id, kind, state, provider_order_id, refund_amount, reason, occurred_at, attempts,
+                               next_attempt_at, delivered_at, remains, provider_status, refill_id)
+        SELECT seq, dedupe_key, order_id, kind, state, provider_order_id, refund_amount, reason, occurred_at, attempts,
+               next_attempt_at, delivered_at, remains, provider_status, refill_id FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_v4 RENAME TO events;
+        CREATE INDEX ix_events_order ON events (order_id, delivered_at);
+        CREATE INDEX ix_events_pending ON events (next_attempt_at) WHERE delivered_at IS NULL;
+        """;
+
     /// <summary>The migrations; version n is element n - 1.</summary>
-    internal static readonly IReadOnlyList<string> Migrations = [V1, V2, V3];
+    internal static readonly IReadOnlyList<string> Migrations = [V1, V2, V3, V4];
 
     /// <summary>The version a fully migrated database has.</summary>
     internal static int LatestVersion => Migrations.Count;

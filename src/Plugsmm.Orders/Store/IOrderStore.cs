@@ -1,3 +1,5 @@
+using Plugsmm.Client;
+
 namespace Plugsmm.Orders;
 
 /// <summary>
@@ -192,4 +194,19 @@ public interface IOrderStore
     /// <returns>True when written; false when the fence is stale: nothing was written.</returns>
     Task<bool> RecordRefillAsync(OrderRefillRecord record, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This store does not support refills.");
+
+    /// <summary>
+    /// Records a balance check of a panel in one transaction: the balance; when it crossed below
+    /// <paramref name="lowThreshold"/> since the last check, a <see cref="OrderEventKind.LowBalance"/> event (once per
+    /// crossing, however many checks stay below), when it crossed back, a <see cref="OrderEventKind.BalanceRestored"/>
+    /// event; and when it rose since the last check (a top-up), every order of the panel waiting for funds
+    /// (<see cref="LocalOrderState.Waiting"/>, reason <c>insufficient_funds</c>) made due now.
+    /// </summary>
+    /// <param name="panel">The panel's client name.</param>
+    /// <param name="balance">What the panel's <c>balance</c> answered.</param>
+    /// <param name="lowThreshold">The alert threshold; null for no alerts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the check did.</returns>
+    Task<BalanceCheck> RecordBalanceAsync(string panel, Balance balance, decimal? lowThreshold, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not support balance checks.");
 }

@@ -162,4 +162,10 @@ internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, Proces
         var written = await inner.RecordRefillAsync(record, cancellationToken);
         return (refill == RefillCrashPoint.AfterMarkingRefillSending && sending) || (refill == RefillCrashPoint.AfterRefillRecorded && answer) ? throw process.Die() : written;
     }
+
+    public Task<BalanceCheck> RecordBalanceAsync(string panel, Plugsmm.Client.Balance balance, decimal? lowThreshold, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        return inner.RecordBalanceAsync(panel, balance, lowThreshold, cancellationToken);
+    }
 }

@@ -142,7 +142,7 @@ public sealed class PlacementTests : IAsyncDisposable
         _harness.Time.Advance(TimeSpan.FromDays(1));
         await EngineHarness.RunUntilIdleAsync(engine);
 
-        Assert.Equal(LocalOrderState.Accepted, (await engine.FindAsync("k2"))!.State);
+        Assert.Equal((LocalOrderState.Waiting, "queued_behind_link"), ((await engine.FindAsync("k2"))!.State, (await engine.FindAsync("k2"))!.Reason));
         Assert.Equal(LocalOrderState.Placed, (await engine.FindAsync("k3"))!.State);
 
         var onPanel = _harness.Panel.Orders.Single(o => o.Link == "https://x/1");

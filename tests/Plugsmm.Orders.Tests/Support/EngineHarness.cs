@@ -50,6 +50,8 @@ internal sealed class EngineHarness : IAsyncDisposable
             MaxTrackingInterval = Options.MaxTrackingInterval,
             NotFoundGracePeriod = Options.NotFoundGracePeriod,
             RefundDecimals = Options.RefundDecimals,
+            BalanceCheckInterval = Options.BalanceCheckInterval,
+            LowBalanceThreshold = Options.LowBalanceThreshold,
         };
         IOrderStore store = NewStore();
         store = wrapStore?.Invoke(store) ?? store;
