@@ -17,7 +17,9 @@ public interface IOrderStore
 {
     /// <summary>
     /// Accepts an order and enqueues its <see cref="OrderEventKind.Accepted"/> event, or returns the order accepted
-    /// before under the same key.
+    /// before under the same key. An order whose link has an order ahead of it (as <see cref="ClaimDueAsync"/> reads
+    /// it) is stored <see cref="LocalOrderState.Waiting"/> with reason <c>queued_behind_link</c> and a
+    /// <see cref="OrderEventKind.Waiting"/> event.
     /// </summary>
     /// <param name="order">The order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -39,8 +41,9 @@ public interface IOrderStore
 
     /// <summary>
     /// Claims up to <paramref name="maxOrders"/> orders due for work, whose lease is free or expired: accepted or waiting
-    /// orders due now whose panel, service and link have no order placing or unknown (at most one per link per
-    /// batch), and orders left in <see cref="LocalOrderState.Placing"/> by an expired lease. Each claim sets the owner,
+    /// orders due now first in their link's queue (no other order on the same panel and link placing, placed, unknown,
+    /// or accepted earlier and not placed yet; at most one per link per batch), and orders left in
+    /// <see cref="LocalOrderState.Placing"/> by an expired lease. Each claim sets the owner,
     /// an expiry of now plus <paramref name="leaseDuration"/> and increments the fence.
     /// </summary>
     /// <param name="owner">The claiming engine.</param>

@@ -76,5 +76,27 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(0, await store.MigrateAsync(default));
     }
 
+    [Fact]
+    public async Task A_version_3_outbox_keeps_its_events_through_the_rebuild_of_version_4()
+    {
+        _database.Query("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL); SELECT 1");
+        _database.Query(string.Concat(SqliteSchema.Migrations.Take(3)) + "INSERT INTO schema_version VALUES (1, 0), (2, 0), (3, 0); SELECT 1");
+        _database.Query("""
+            INSERT INTO orders (idempotency_key, panel, service_id, link, quantity, price, state, version, provider_order_id, created_at, updated_at)
+            VALUES ('k1', 'p', 1, 'https://x/1', 1000, '2.50', 7, 3, 77, 1000, 2000);
+            INSERT INTO events (dedupe_key, order_id, kind, state, provider_order_id, refund_amount, reason, occurred_at, next_attempt_at, remains, provider_status, refill_id)
+            VALUES ('1:partial:3', 1, 8, 7, 77, '1.25', NULL, 2000, 2000, 500, 'Partial', NULL);
+            SELECT 1
+            """);
+        var store = new SqliteOrderStore(_database.Path, _time);
+
+        Assert.Equal(1, await store.MigrateAsync(default));
+        var kept = Assert.Single(await store.ReadPendingEventsAsync(100, default));
+        Assert.Equal(("1:partial:3", OrderEventKind.Partial, 1.25m, 500L, "Partial", "p", "k1"), (kept.DedupeKey, kept.Kind, kept.RefundAmount, kept.Remains!.Value, kept.ProviderStatus, kept.Panel, kept.IdempotencyKey));
+        await store.AckEventAsync(kept.Sequence, default);
+        await store.RecordBalanceAsync("p", new Plugsmm.Client.Balance { Amount = 1m }, 5m, default);
+        Assert.True(Assert.Single(await store.ReadPendingEventsAsync(100, default)).Sequence > kept.Sequence); // the sequence goes on
+    }
+
     public void Dispose() => _database.Dispose();
 }
