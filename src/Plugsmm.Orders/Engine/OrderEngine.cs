@@ -51,26 +51,14 @@ public sealed class OrderEngine
     /// <param name="order">The order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored order.</returns>
-    /// <exception cref="ArgumentException">The order is incomplete or names a panel not configured.</exception>
+    /// <exception cref="ArgumentException">The order is incomplete, its link holds a lone surrogate, or it names a panel not configured: the message names the field.</exception>
     /// <exception cref="IdempotencyConflictException">The key was accepted before with a different order.</exception>
     public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        ArgumentException.ThrowIfNullOrWhiteSpace(order.IdempotencyKey, nameof(order));
-        ArgumentException.ThrowIfNullOrWhiteSpace(order.Link, nameof(order));
-        if (order.IdempotencyKey.Length > NewOrder.MaxIdempotencyKeyLength)
+        if (NewOrderRules.Problem(order, _panels) is { } problem)
         {
-            throw new ArgumentException($"The idempotency key has more than {NewOrder.MaxIdempotencyKeyLength} characters.", nameof(order));
-        }
-
-        if (order.Panel is null || !_panels.Contains(order.Panel))
-        {
-            throw new ArgumentException($"The panel '{order.Panel}' is not one of PlugsmmOrdersOptions.Panels.", nameof(order));
-        }
-
-        if (order.ServiceId <= 0 || order.Quantity <= 0 || order.Price < 0)
-        {
-            throw new ArgumentException("An order needs a service id and a quantity above 0 and a price of 0 or more.", nameof(order));
+            throw new ArgumentException(problem, nameof(order));
         }
 
         return _store.AcceptAsync(order, cancellationToken);

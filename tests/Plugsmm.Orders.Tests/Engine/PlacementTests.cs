@@ -181,14 +181,25 @@ public sealed class PlacementTests : IAsyncDisposable
         var first = await engine.AcceptAsync(Orders.New("k1"));
         Assert.Equal(first.Id, (await engine.AcceptAsync(Orders.New("k1"))).Id);
         await Assert.ThrowsAsync<IdempotencyConflictException>(() => engine.AcceptAsync(Orders.New("k1", quantity: 5000)));
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(Orders.New("")));
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(Orders.New(new string('k', 201))));
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(Orders.New("k2", quantity: 0)));
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(Orders.New("k3", price: -1m)));
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(new NewOrder { IdempotencyKey = "k4", Panel = "other", ServiceId = 1, Link = "https://x", Quantity = 100, Price = 1m }));
+        await Refused(Orders.New(""), "NewOrder.IdempotencyKey");
+        await Refused(Orders.New(new string('k', 201)), "NewOrder.IdempotencyKey has 201 characters");
+        await Refused(Orders.New("k2", quantity: 0), "NewOrder.Quantity");
+        await Refused(Orders.New("k3", price: -1m), "NewOrder.Price");
+        await Refused(Orders.New("k5", serviceId: 0), "NewOrder.ServiceId");
+        await Refused(Orders.New("k6", link: " "), "NewOrder.Link is required");
+        await Refused(Orders.New("k7", link: "https://x/\ud800"), "lone surrogate");
+        await Refused(new NewOrder { IdempotencyKey = "k4", Panel = "other", ServiceId = 1, Link = "https://x", Quantity = 100, Price = 1m }, "NewOrder.Panel 'other'");
 
         await EngineHarness.RunUntilIdleAsync(engine);
         Assert.Single(_harness.Panel.Orders);
+    }
+
+    private async Task Refused(NewOrder order, string named)
+    {
+        var engine = _harness.NewEngine("refusing");
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => engine.AcceptAsync(order));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Null(await engine.FindAsync(order.IdempotencyKey)); // nothing stored
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
