@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Plugsmm.Client.Testing;
 
-/// <summary>Cancels: <c>cancel</c>, refunding what was not delivered.</summary>
+/// <summary>Cancels: <c>cancel</c> of a running order of a cancelable service, refunding what was not delivered.</summary>
 internal sealed partial class PanelApi
 {
     private Item Cancel(long orderId, DateTimeOffset now)
@@ -12,14 +12,20 @@ internal sealed partial class PanelApi
             return ErrorObject("Incorrect order ID");
         }
 
-        var (status, remains) = StatusOf(order, now);
-        if (!order.Service.Cancel || status is not ("Pending" or "In progress"))
+        var view = View(order, now);
+        if (view.Error is { } error)
+        {
+            return ErrorObject(error);
+        }
+
+        if (!order.Service.Cancel || !view.IsActive)
         {
             return ErrorObject("Order can not be canceled.");
         }
 
         order.CanceledAt = now;
-        var refund = order.Service.RatePer1000 * remains / 1000m;
+        order.CanceledRemains = Math.Clamp(view.Remains, 0, order.Quantity);
+        var refund = order.Service.RatePer1000 * order.CanceledRemains / 1000m;
         order.Charge -= refund;
         panel.ChangeBalance(now, refund, $"refund of order {orderId.ToString(CultureInfo.InvariantCulture)}");
         return new(w => w.WriteNumberValue(1));

@@ -95,7 +95,7 @@ internal sealed partial class PanelApi
             }
         }
 
-        if (link is not null && _orders.Any(o => o.Link == link && StatusOf(o, now).Status is "Pending" or "In progress"))
+        if (link is not null && _orders.Any(o => o.Link == link && View(o, now).IsActive))
         {
             return JsonText.Error("You have active order with this link. Please wait until order being completed.");
         }
@@ -107,7 +107,7 @@ internal sealed partial class PanelApi
         }
 
         var id = ++_nextOrderId;
-        var order = new SimulatedOrder(id, service, link, quantity, charge, now, Scrub(form));
+        var order = new SimulatedOrder(id, service, link, quantity, charge, now, Scrub(form)) { Script = Scripts.TakeForLink(link) };
         _orders.Add(order);
         _ordersById[id] = order;
         panel.ChangeBalance(now, -charge, $"order {id.ToString(CultureInfo.InvariantCulture)}");

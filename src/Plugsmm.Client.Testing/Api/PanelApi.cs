@@ -19,11 +19,12 @@ internal sealed partial class PanelApi(SimulatedPanel panel)
 
     private readonly List<SimulatedOrder> _orders = [];
     private readonly Dictionary<long, SimulatedOrder> _ordersById = [];
-    private readonly Dictionary<long, (long OrderId, DateTimeOffset At)> _refills = [];
     private readonly HashSet<long> _settled = [];
     private readonly RateLimit _rateLimit = new();
     private long _nextOrderId = 23500;
-    private long _nextRefillId = 500;
+
+    /// <summary>The scripts waiting for the next order on a link.</summary>
+    public StatusScripts Scripts { get; } = new();
 
     public object Gate { get; } = new();
 
@@ -38,8 +39,11 @@ internal sealed partial class PanelApi(SimulatedPanel panel)
         }
     }
 
+    /// <summary>The order with <paramref name="id"/>, if the panel took it (called under the lock).</summary>
+    public SimulatedOrder? Find(long id) => _ordersById.GetValueOrDefault(id);
+
     /// <summary>
-    /// Handles one request body: the panel's rate limit, then <paramref name="fault"/>, decide what the client sees.
+    /// Handles one request body: the panel's rate limit (per key sent), then <paramref name="fault"/>, decide what the client sees.
     /// The request is recorded in the ledger (and its file) under the lock, in the order the panel handled it.
     /// </summary>
     public PanelExchange Handle(ReadOnlySpan<byte> body, bool isForm, Func<string, PanelFault?> fault)
@@ -50,7 +54,7 @@ internal sealed partial class PanelApi(SimulatedPanel panel)
         lock (Gate)
         {
             var now = panel.TimeProvider.GetUtcNow();
-            var injected = _rateLimit.Take(panel.RateLimitPerMinuteUnlocked, now) ?? fault(action);
+            var injected = _rateLimit.Take(panel.RateLimitPerMinuteUnlocked, form.Text("key") ?? string.Empty, now) ?? fault(action);
             var processes = injected is null || injected.ProcessesRequest;
             Settle(now);
             var ordersBefore = _orders.Count;
@@ -77,7 +81,7 @@ internal sealed partial class PanelApi(SimulatedPanel panel)
 
     private string Dispatch(PhpArray form, string action, DateTimeOffset now)
     {
-        if (form.Text("key") is not { } key || key != panel.ApiKey)
+        if (form.Text("key") is not { } key || !panel.AcceptsKeyUnlocked(key))
         {
             return JsonText.Error("Invalid API key");
         }
