@@ -13,8 +13,10 @@ public sealed partial class SimulatedPanel
     public Uri? Address => _server?.Address;
 
     /// <summary>
-    /// The most requests the panel takes in any sliding minute of its clock; null (the default) for no limit. A request
-    /// over it is refused, not carried out, with HTTP 429 and a <c>Retry-After</c> in whole seconds, and recorded in the ledger.
+    /// The most requests the panel takes per API key (the request's <c>key</c> field, whether accepted or not) in any
+    /// sliding minute of its clock; null (the default) for no limit. Each key has its own budget. A request over it is
+    /// refused, not carried out, with HTTP 429 and a <c>Retry-After</c> in whole seconds (until that key's oldest counted
+    /// request leaves the minute), and recorded in the ledger.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int? RateLimitPerMinute

@@ -17,6 +17,7 @@ public sealed partial class SimulatedPanel : IAsyncDisposable
     private readonly PanelApi _api;
     private readonly List<LedgerRequest> _requests = [];
     private readonly List<BalanceChange> _balanceHistory = [];
+    private readonly HashSet<string> _otherKeys = new(StringComparer.Ordinal);
     private decimal _balance;
     private long _requestCount;
     private int? _maxLedgerRequests;
@@ -32,7 +33,7 @@ public sealed partial class SimulatedPanel : IAsyncDisposable
     /// <summary>The panel's clock.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>The only API key the panel accepts; any other gets <c>Invalid API key</c>.</summary>
+    /// <summary>The API key the panel accepts (with any added by <see cref="AddApiKey"/>); any other gets <c>Invalid API key</c>.</summary>
     public string ApiKey { get; set; } = DefaultApiKey;
 
     /// <summary>The currency of the balance and of charges.</summary>
@@ -148,16 +149,22 @@ public sealed partial class SimulatedPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>The state of an order now, as <c>status</c> would report it (<c>Pending</c>, <c>In progress</c>, <c>Completed</c>, <c>Partial</c>, <c>Canceled</c>).</summary>
+    /// <summary>
+    /// The state of an order now, as <c>status</c> would report it (<c>Pending</c>, <c>In progress</c>, <c>Completed</c>,
+    /// <c>Partial</c>, <c>Canceled</c>, or the word of its script's current step).
+    /// </summary>
     /// <param name="orderId">The order id.</param>
     /// <returns>The status word and the units still to deliver.</returns>
-    /// <exception cref="KeyNotFoundException">No such order.</exception>
+    /// <exception cref="KeyNotFoundException">No such order, or its script has the panel answer an error for it now.</exception>
     public (string Status, long Remains) StatusOf(long orderId)
     {
         lock (_api.Gate)
         {
-            var order = _api.Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new KeyNotFoundException($"No order {orderId.ToString(CultureInfo.InvariantCulture)}.");
-            return PanelApi.StatusOf(order, TimeProvider.GetUtcNow());
+            var order = _api.Find(orderId) ?? throw new KeyNotFoundException($"No order {orderId.ToString(CultureInfo.InvariantCulture)}.");
+            var view = PanelApi.View(order, TimeProvider.GetUtcNow());
+            return view.Error is { } error
+                ? throw new KeyNotFoundException($"The panel answers \"{error}\" for order {orderId.ToString(CultureInfo.InvariantCulture)}.")
+                : (view.Status, view.Remains);
         }
     }
 
@@ -179,6 +186,20 @@ public sealed partial class SimulatedPanel : IAsyncDisposable
     }
 
     internal decimal BalanceUnlocked => _balance;
+
+    /// <summary>Makes the panel accept another API key besides <see cref="ApiKey"/>, as a panel with several API users does; each key has its own <see cref="RateLimitPerMinute"/> budget.</summary>
+    /// <param name="key">The key.</param>
+    public void AddApiKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        lock (_api.Gate)
+        {
+            _otherKeys.Add(key);
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is accepted (called under the panel's lock).</summary>
+    internal bool AcceptsKeyUnlocked(string key) => key == ApiKey || _otherKeys.Contains(key);
 
     internal PanelExchange Handle(ReadOnlySpan<byte> body, string? contentType)
     {

@@ -37,4 +37,10 @@ public sealed class SimulatedOrder
 
     /// <summary>When it was cancelled, if it was.</summary>
     public DateTimeOffset? CanceledAt { get; internal set; }
+
+    /// <summary>The scripted status progression replacing the delivery simulation, if one was set.</summary>
+    internal IReadOnlyList<SimulatedStatusStep>? Script { get; set; }
+
+    /// <summary>The units a scripted order still had to deliver when it was canceled.</summary>
+    internal long CanceledRemains { get; set; }
 }

@@ -47,4 +47,19 @@ public sealed class SimulatedService
 
     /// <summary>The share of an order that gets delivered: below 1 ends as Partial, the rest refunded.</summary>
     public decimal DeliveredShare { get; init; } = 1m;
+
+    private readonly TimeSpan? _refillPeriod;
+
+    /// <summary>
+    /// How long after an order ended (Completed or Partial) it can still be refilled; null (the default) for no limit.
+    /// A later <c>refill</c> is refused with <c>Order is too old</c>.
+    /// </summary>
+    public TimeSpan? RefillPeriod
+    {
+        get => _refillPeriod;
+        init => _refillPeriod = value is not { } period || period >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "RefillPeriod must not be negative.");
+    }
+
+    /// <summary>Whether refills of its orders end <c>Rejected</c> instead of <c>Completed</c> (after the same 10 minutes Pending).</summary>
+    public bool RefillRejects { get; init; }
 }

@@ -34,6 +34,7 @@ public sealed partial class DocsSnippetTests
         { "docs/testing.md", "Ten lines", Simulator, "docs/testing.md: ten lines" },
         { "docs/testing.md", "Faults", Simulator, "docs/testing.md: faults" },
         { "docs/testing.md", "On a real port", Simulator, "docs/testing.md: on a real port" },
+        { "docs/testing.md", "Scripted statuses", Simulator, "docs/testing.md: scripted statuses" },
         { "docs/getting-started.md", "With dependency injection", Consumer, "README.md: quick start" },
         { "docs/getting-started.md", "Configured in code", GettingStarted, "docs/getting-started.md: configured in code" },
         { "docs/getting-started.md", "Several panels", GettingStarted, "docs/getting-started.md: several panels" },

@@ -58,6 +58,29 @@ public sealed class DocsExampleTests
     }
 
     [Fact]
+    public async Task Scripting_what_the_panel_reports_for_an_order_the_bot_places()
+    {
+        // docs/testing.md: scripted statuses
+        var time = new FakeTimeProvider();
+        await using var panel = SimulatedPanel.CreateDefault(time);
+        panel.ScriptStatusForLink(                                         // the next order on this link, whatever its id
+            "https://instagram.com/carol",
+            new SimulatedStatusStep { Error = "Incorrect order ID" },      // not visible yet
+            new SimulatedStatusStep { After = TimeSpan.FromMinutes(1), Status = "Paused" },
+            new SimulatedStatusStep { After = TimeSpan.FromMinutes(30), Status = "Partial", Remains = 250 });
+        var client = panel.CreateClient();
+
+        var orderId = await client.AddOrderAsync(new DefaultOrder { ServiceId = 1, Link = "https://instagram.com/carol", Quantity = 1000 });
+        time.Advance(TimeSpan.FromMinutes(1));
+        OrderStatus paused = await client.GetOrderStatusAsync(orderId);    // OrderState.Unknown, StatusText "Paused"
+        time.Advance(TimeSpan.FromMinutes(29));
+        OrderStatus partial = await client.GetOrderStatusAsync(orderId);   // OrderState.Partial, Remains 250: refillable
+        // end
+        Assert.Equal((OrderState.Unknown, "Paused"), (paused.State, paused.StatusText));
+        Assert.Equal((OrderState.Partial, (long?)250L), (partial.State, partial.Remains));
+    }
+
+    [Fact]
     public async Task The_testing_package_readme_example()
     {
         // src/Plugsmm.Client.Testing/README.md
