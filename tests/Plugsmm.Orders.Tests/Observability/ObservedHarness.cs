@@ -106,7 +106,8 @@ internal sealed class MetricsRecorder : IMeterFactory
 /// </summary>
 internal sealed class SpanRecorder : IDisposable
 {
-    private static readonly ActivitySource TestSource = new("Plugsmm.Orders.Tests");
+    private const string TestSourceName = "Plugsmm.Orders.Tests";
+    private static readonly ActivitySource TestSource = new(TestSourceName);
     private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Activity> _stopped = new();
 
@@ -114,7 +115,7 @@ internal sealed class SpanRecorder : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name is PlugsmmOrdersTelemetry.ActivitySourceName or PlugsmmTelemetry.ActivitySourceName || s == TestSource,
+            ShouldListenTo = s => s.Name is PlugsmmOrdersTelemetry.ActivitySourceName or PlugsmmTelemetry.ActivitySourceName or TestSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
