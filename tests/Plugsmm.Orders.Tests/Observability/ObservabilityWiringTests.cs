@@ -25,7 +25,6 @@ public sealed class ObservabilityWiringTests : IDisposable
     public void AddPlugsmmOrders_creates_the_meter_from_the_hosts_meter_factory_with_the_package_version()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddMetrics();
         builder.Services.AddSingleton<IOrderEventHandler, RecordingHandler>();
         builder.Services.AddPlugsmmClient(o => o.ApiKey = SimulatedPanel.DefaultApiKey);
         builder.Services.AddPlugsmmOrders(o => o.DatabasePath = _database.Path);
