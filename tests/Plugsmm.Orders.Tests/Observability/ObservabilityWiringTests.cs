@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugsmm.Client.Testing;
 
@@ -59,10 +60,31 @@ public sealed class ObservabilityWiringTests : IDisposable
         Assert.Equal(1d, metrics.Sum("plugsmm.orders.placements"));
     }
 
+    [Fact]
+    public async Task A_failed_statistics_read_is_logged_and_the_steps_work_stands()
+    {
+        await using var harness = new EngineHarness();
+        using var metrics = new MetricsRecorder();
+        var lines = new ScopeCapturingLogger();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(lines));
+        var options = new PlugsmmOrdersOptions { DatabasePath = _database.Path, Owner = "a" };
+        var store = new FailingStatistics(harness.NewStore());
+        var engine = new OrderEngine(store, _ => harness.Client, harness.Handler, options, factory.CreateLogger("orders"), harness.Time, metrics);
+        await engine.AcceptAsync(Orders.New("k1"));
+        await EngineHarness.RunUntilIdleAsync(engine);
+
+        Assert.Equal(LocalOrderState.Placed, (await engine.FindAsync("k1"))!.State);
+        Assert.Single(lines.Lines, l => l.EventId == 3090);
+        Assert.Null(metrics.Observe("plugsmm.orders.active"));
+        harness.Time.Advance(OrdersMetrics.RefreshInterval);
+        await EngineHarness.RunUntilIdleAsync(engine);
+        Assert.Equal(2, lines.Lines.Count(l => l.EventId == 3090)); // read again after the interval, not every step
+    }
+
     public void Dispose() => _database.Dispose();
 
     /// <summary>A store written before statistics existed: <see cref="IOrderStore.GetStatisticsAsync"/> is the interface's default.</summary>
-    private sealed class WithoutStatistics(IOrderStore inner) : IOrderStore
+    private class WithoutStatistics(IOrderStore inner) : IOrderStore
     {
         public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken) => inner.AcceptAsync(order, cancellationToken);
 
@@ -91,5 +113,11 @@ public sealed class ObservabilityWiringTests : IDisposable
         public Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimCancelsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
 
         public Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimRefillsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
+    }
+
+    /// <summary>A store whose statistics read fails (a locked database).</summary>
+    private sealed class FailingStatistics(IOrderStore inner) : WithoutStatistics(inner), IOrderStore
+    {
+        public Task<OrderStoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("database is locked (test)");
     }
 }

@@ -101,6 +101,23 @@ public sealed class OrderMetricsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_partial_order_counts_its_share_refunded_as_partial()
+    {
+        var client = new ScriptedStatusClient(_harness.Client);
+        var engine = _harness.NewObservedEngine("a", _metrics, client: client);
+        await engine.AcceptAsync(Orders.New("k1", quantity: 1000, price: 2.50m));
+        await EngineHarness.RunUntilIdleAsync(engine);
+        client.Answers[(await engine.FindAsync("k1"))!.ProviderOrderId!.Value] = id => ScriptedStatusClient.Word(id, "Partial", Plugsmm.Client.OrderState.Partial, 400);
+        _harness.Time.Advance(_harness.Options.TrackingDelay);
+        await EngineHarness.RunUntilIdleAsync(engine);
+
+        Assert.Equal((LocalOrderState.Partial, 1.00m), ((await engine.FindAsync("k1"))!.State, (await engine.FindAsync("k1"))!.RefundedAmount));
+        Assert.Equal(1d, _metrics.Sum("plugsmm.orders.refunds", Default, ("plugsmm.refund.kind", "partial")));
+        Assert.Equal(1.00d, _metrics.Sum("plugsmm.orders.refund.amount", Default, ("plugsmm.refund.kind", "partial")));
+        Assert.Equal(1d, _metrics.Sum("plugsmm.orders.finished", Default, State("partial")));
+    }
+
+    [Fact]
     public async Task Tracking_lag_grows_while_the_engine_does_not_poll_and_falls_when_it_does()
     {
         var engine = _harness.NewObservedEngine("a", _metrics);
