@@ -11,13 +11,14 @@ namespace Plugsmm.Orders;
 internal sealed class BalanceWatch(IOrderStore store, Func<string, IPlugsmmClient> clients, PlugsmmOrdersOptions options, ILogger logger, TimeProvider time)
 {
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
+    private bool _storeLacksBalances;
 
     /// <summary>Checks the panel's balance when a check is due. Housekeeping: not counted as a step's work.</summary>
     internal async Task CheckAsync(string panel, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        if (_due.TryGetValue(panel, out var due) && now < due)
+        if (_storeLacksBalances || (_due.TryGetValue(panel, out var due) && now < due))
         {
             return;
         }
@@ -36,7 +37,19 @@ internal sealed class BalanceWatch(IOrderStore store, Func<string, IPlugsmmClien
             return;
         }
 
-        var check = await store.RecordBalanceAsync(panel, balance, options.LowBalanceThreshold, cancellationToken).ConfigureAwait(false);
+        BalanceCheck check;
+        try
+        {
+            check = await store.RecordBalanceAsync(panel, balance, options.LowBalanceThreshold, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            // A store written before balance checks (the member's default body): the engine runs on without them.
+            _storeLacksBalances = true;
+            OrdersLog.BalanceChecksOff(logger);
+            return;
+        }
+
         if (check.Alerted)
         {
             OrdersLog.BalanceLow(logger, panel, check.Balance, options.LowBalanceThreshold ?? 0m);

@@ -17,6 +17,7 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
     internal async Task<int> CancelAsync(string owner, string panel, CancellationToken cancellationToken)
     {
         var leases = await store.ClaimCancelsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        using var activity = OrdersTracing.StartBatch(OrdersTracing.Cancel, panel, leases.Count);
         var sending = new List<OrderLease>(leases.Count);
         foreach (var lease in leases)
         {
@@ -49,6 +50,7 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
         {
             // The request certainly never reached the panel (or the panel refused it whole): due again after the
             // retry delay when the trouble passes, refused with the panel's reason when it does not.
+            OrdersTracing.Failed(error);
             foreach (var lease in sending)
             {
                 await RecordAsync(error.IsRetryable
@@ -63,6 +65,7 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
 #pragma warning restore CA1031
         {
             var reason = error is PlugsmmException plugsmm ? plugsmm.Reason : Interrupted;
+            OrdersTracing.Failed(error);
             foreach (var lease in sending)
             {
                 await RecordAsync(Unknown(lease, reason)).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Plugsmm.Client;
@@ -24,9 +25,12 @@ public sealed class OrderEngine
     private readonly Refilling _refilling;
     private readonly RefillFlags _refillFlags;
     private readonly BalanceWatch _balances;
+    private readonly OrdersMetrics _metrics;
 
-    internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger, TimeProvider? time = null)
+    internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger, TimeProvider? time = null, IMeterFactory? meterFactory = null)
     {
+        _metrics = new OrdersMetrics(meterFactory, options.Panels.Count == 0 ? [string.Empty] : options.Panels, time ?? TimeProvider.System, logger);
+        store = new ObservedOrderStore(store, _metrics);
         _store = store;
         _options = options;
         _logger = logger;
@@ -152,6 +156,7 @@ public sealed class OrderEngine
         var leases = await _store.ClaimDueAsync(Owner, _options.BatchSize, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         foreach (var lease in leases)
         {
+            using var observed = PlacementScope.Begin(_metrics, _logger, lease.Order);
             await _placement.PlaceAsync(lease, cancellationToken).ConfigureAwait(false);
         }
 
@@ -165,6 +170,7 @@ public sealed class OrderEngine
         }
 
         var delivered = await _delivery.DeliverAsync(cancellationToken).ConfigureAwait(false);
+        await _metrics.RefreshAsync(_store, cancellationToken).ConfigureAwait(false);
         return leases.Count + tracked + delivered;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
     internal async Task<int> RefillAsync(string owner, string panel, CancellationToken cancellationToken)
     {
         var leases = await store.ClaimRefillsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        using var activity = OrdersTracing.StartBatch(OrdersTracing.Refill, panel, leases.Count);
         var sending = new List<OrderLease>();
         var pending = new List<OrderLease>();
         foreach (var lease in leases)
@@ -64,6 +65,7 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
         {
             // The request certainly never reached the panel (or the panel refused it whole, e.g. "Refill is disabled
             // for this service"): due again after the retry delay when the trouble passes, refused when it does not.
+            OrdersTracing.Failed(error);
             foreach (var lease in sending)
             {
                 await RecordAsync(error.IsRetryable
@@ -78,6 +80,7 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
 #pragma warning restore CA1031
         {
             var reason = error is PlugsmmException plugsmm ? plugsmm.Reason : Interrupted;
+            OrdersTracing.Failed(error);
             foreach (var lease in sending)
             {
                 await RecordAsync(RefillReading.Unknown(lease, reason)).ConfigureAwait(false);
@@ -109,6 +112,7 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
 #pragma warning restore CA1031
         {
             OrdersLog.StatusRequestFailed(logger, error, panel, pending.Count);
+            OrdersTracing.Failed(error);
             foreach (var lease in pending)
             {
                 await RecordAsync(RefillReading.Polled(lease, null, options)).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,8 @@ public static class PlugsmmOrdersServiceCollectionExtensions
                 new ScopedEventHandler(provider.GetRequiredService<IServiceScopeFactory>()),
                 provider.GetRequiredService<IOptions<PlugsmmOrdersOptions>>().Value,
                 provider.GetRequiredService<ILogger<OrderEngine>>(),
-                provider.GetRequiredService<TimeProvider>());
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<IMeterFactory>());
         });
         services.AddHostedService<OrderEngineService>();
         return services;

@@ -212,4 +212,14 @@ public interface IOrderStore
     /// <returns>What the check did.</returns>
     Task<BalanceCheck> RecordBalanceAsync(string panel, Balance balance, decimal? lowThreshold, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This store does not support balance checks.");
+
+    /// <summary>
+    /// What the store holds now, for the engine's metrics: per panel, the orders not final by state, when the
+    /// resolution queue's oldest order got there, and the earliest next poll of a tracked order. The engine reads it
+    /// from its loop, at most every few seconds, never from a metrics callback.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The statistics, on the store's clock.</returns>
+    Task<OrderStoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This store does not report statistics.");
 }

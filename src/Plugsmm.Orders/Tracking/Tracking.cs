@@ -22,6 +22,7 @@ internal sealed class Tracking(IOrderStore store, Func<string, IPlugsmmClient> c
             return 0;
         }
 
+        using var activity = OrdersTracing.StartBatch(OrdersTracing.Track, panel, leases.Count);
         IReadOnlyList<ItemResult<OrderStatus>> answers;
         try
         {
@@ -36,6 +37,7 @@ internal sealed class Tracking(IOrderStore store, Func<string, IPlugsmmClient> c
 #pragma warning restore CA1031
         {
             OrdersLog.StatusRequestFailed(logger, error, panel, leases.Count);
+            OrdersTracing.Failed(error);
             foreach (var lease in leases)
             {
                 await RecordAsync(StatusReading.Retry(lease, options)).ConfigureAwait(false);
