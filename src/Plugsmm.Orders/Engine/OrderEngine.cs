@@ -26,6 +26,7 @@ public sealed class OrderEngine
 
     internal OrderEngine(IOrderStore store, Func<string, IPlugsmmClient> clients, IOrderEventHandler handler, PlugsmmOrdersOptions options, ILogger logger, TimeProvider? time = null)
     {
+        clients = PacedPlugsmmClient.Wrap(clients, options, time ?? TimeProvider.System);
         _store = store;
         _options = options;
         _logger = logger;
