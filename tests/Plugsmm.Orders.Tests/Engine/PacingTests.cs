@@ -94,6 +94,33 @@ public sealed class PacingTests : IAsyncDisposable
         Assert.Equal([0d, 3d, 6d], requests.Select(r => (r.At - start).TotalSeconds));
     }
 
+    [Fact]
+    public async Task An_add_canceled_while_it_waits_for_its_turn_sent_nothing_and_its_order_waits_not_unknown()
+    {
+        _harness.Panel.SetBalance(100m);
+        var engine = NewPacedEngine(1);     // a request a minute
+        await engine.AcceptAsync(Orders.New("first"));
+        await engine.AcceptAsync(Orders.New("second"));
+        using var stopping = new CancellationTokenSource();
+
+        var step = Task.Run(() => engine.RunOnceAsync(stopping.Token));
+        Assert.Equal(TimeSpan.FromMinutes(1), await _clock.ParkedAsync());   // "first" went at once; "second" waits its turn
+        await stopping.CancelAsync();
+        try
+        {
+            await step;
+        }
+        catch (OperationCanceledException)
+        {
+            // the step ends as the host stops
+        }
+
+        Assert.Equal(1, _harness.Panel.Requests.Count(r => r.Action == "add"));
+        var second = (await engine.FindAsync("second"))!;
+        Assert.Equal((LocalOrderState.Waiting, "canceled_before_sending"), (second.State, second.Reason));
+        Assert.Empty(await engine.ListUnresolvedAsync());
+    }
+
     [Theory]
     [InlineData(0, false)]
     [InlineData(100_001, false)]

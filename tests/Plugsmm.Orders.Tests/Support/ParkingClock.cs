@@ -27,6 +27,15 @@ internal sealed class ParkingClock(FakeTimeProvider time) : TimeProvider
         return timer;
     }
 
+    /// <summary>Waits until the engine waits on this clock; the wait's length.</summary>
+    public async Task<TimeSpan> ParkedAsync()
+    {
+        _nextTimer ??= _timers.Reader.ReadAsync().AsTask();
+        var due = await _nextTimer;
+        _nextTimer = null;
+        return due;
+    }
+
     /// <summary>
     /// Runs a call of the engine to its end: whenever it waits on this clock, moves the fake clock to the wait's end.
     /// </summary>
