@@ -56,6 +56,7 @@ internal sealed class PanelProcess : IAsyncDisposable
     {
         var fields = await SendAsync("stats").ConfigureAwait(false);
         return new PanelStats(
+            double.Parse(fields["first"], CultureInfo.InvariantCulture),
             long.Parse(fields["requests"], CultureInfo.InvariantCulture),
             long.Parse(fields["status"], CultureInfo.InvariantCulture),
             long.Parse(fields["status429"], CultureInfo.InvariantCulture),
@@ -97,5 +98,5 @@ internal sealed class PanelProcess : IAsyncDisposable
         line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : string.Empty, StringComparer.Ordinal);
 }
 
-/// <summary>What the panel counted since the last mark.</summary>
-internal sealed record PanelStats(long Requests, long StatusRequests, long Refused429, long Polled, int Orders, IReadOnlyList<double> Cycles);
+/// <summary>What the panel counted since the last mark (the first answered <c>status</c> after it, in seconds; -1 before one).</summary>
+internal sealed record PanelStats(double FirstStatusSeconds, long Requests, long StatusRequests, long Refused429, long Polled, int Orders, IReadOnlyList<double> Cycles);

@@ -70,6 +70,8 @@ internal static class PanelServer
         private int _read;
         private int _active;
         private DateTimeOffset _cycleStart;
+        private DateTimeOffset _mark;
+        private double _first = -1;
         private long _requests;
         private long _status;
         private long _refused;
@@ -78,7 +80,8 @@ internal static class PanelServer
         public string Mark(int active)
         {
             Read();
-            (_active, _cycleStart, _requests, _status, _refused, _polled) = (active, panel.TimeProvider.GetUtcNow(), 0, 0, 0, 0);
+            (_active, _cycleStart, _requests, _status, _refused, _polled, _first) = (active, panel.TimeProvider.GetUtcNow(), 0, 0, 0, 0, -1);
+            _mark = _cycleStart;
             _ids.Clear();
             _cycles.Clear();
             return "ok";
@@ -88,7 +91,7 @@ internal static class PanelServer
         {
             Read();
             return string.Create(CultureInfo.InvariantCulture,
-                $"requests={_requests} status={_status} status429={_refused} polled={_polled} orders={panel.Orders.Count} cycles={string.Join(';', _cycles.Select(c => c.ToString("F3", CultureInfo.InvariantCulture)))}");
+                $"first={_first.ToString("F3", CultureInfo.InvariantCulture)} requests={_requests} status={_status} status429={_refused} polled={_polled} orders={panel.Orders.Count} cycles={string.Join(';', _cycles.Select(c => c.ToString("F3", CultureInfo.InvariantCulture)))}");
         }
 
         private void Read()
@@ -110,6 +113,11 @@ internal static class PanelServer
                 }
 
                 _status++;
+                if (_first < 0)
+                {
+                    _first = (request.At - _mark).TotalSeconds;
+                }
+
                 var ids = request.Fields.TryGetValue("orders", out var many) ? many.Split(',') : request.Fields.TryGetValue("order", out var one) ? [one] : [];
                 foreach (var id in ids)
                 {
