@@ -31,6 +31,7 @@ public sealed class OrderEngine
     {
         _metrics = new OrdersMetrics(meterFactory, options.Panels.Count == 0 ? [string.Empty] : options.Panels, time ?? TimeProvider.System, logger);
         store = new ObservedOrderStore(store, _metrics);
+        clients = PacedPlugsmmClient.Wrap(clients, options, time ?? TimeProvider.System);
         _store = store;
         _options = options;
         _logger = logger;

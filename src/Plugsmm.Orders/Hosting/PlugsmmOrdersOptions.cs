@@ -49,6 +49,16 @@ public sealed class PlugsmmOrdersOptions
     /// </summary>
     public TimeSpan NotFoundGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The most requests the engine sends each panel in any sliding minute: 1 to 100,000, or null (the default) for no
+    /// pacing. Every request (<c>add</c>, <c>status</c>, <c>cancel</c>, <c>refill</c>, <c>refill_status</c>,
+    /// <c>services</c>, <c>balance</c>) waits its turn, <c>60 s / RequestsPerMinute</c> after the one before; a 429
+    /// with <c>Retry-After</c> holds the panel's next request until then. One engine can then refresh at most
+    /// <c>100 × RequestsPerMinute</c> tracked orders a minute. Set it to the panel's limit (divided among the hosts
+    /// sharing its key).
+    /// </summary>
+    public int? RequestsPerMinute { get; set; }
+
     /// <summary>The digits of the currency's minor unit: partial refunds are rounded down to them (default 2; 0 to 8).</summary>
     public int RefundDecimals { get; set; } = 2;
 

@@ -58,6 +58,11 @@ internal sealed class PlugsmmOrdersOptionsValidator(bool storeRegistered) : IVal
             failures.Add("PlugsmmOrdersOptions.LowBalanceThreshold must not be negative (null for no alerts).");
         }
 
+        if (options.RequestsPerMinute is < 1 or > 100_000)
+        {
+            failures.Add("PlugsmmOrdersOptions.RequestsPerMinute must be 1 to 100000 (requests a minute per panel), or null for no pacing.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
