@@ -47,6 +47,21 @@ internal sealed class ObservedOrderStore(IOrderStore inner, OrdersMetrics metric
         return true;
     }
 
+    public async Task<IReadOnlyList<bool>> RecordStatusesAsync(IReadOnlyList<OrderStatusRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var written = await inner.RecordStatusesAsync(records, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (written[i])
+            {
+                metrics.Written(records[i].Lease.Order.Panel, records[i].State, records[i].Refund);
+            }
+        }
+
+        return written;
+    }
+
     public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken) => inner.AcceptAsync(order, cancellationToken);
 
     public Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken) => inner.GetAsync(orderId, cancellationToken);

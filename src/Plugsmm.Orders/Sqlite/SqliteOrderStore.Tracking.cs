@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Plugsmm.Orders;
 
 /// <summary>Tracking: claims of due tracked orders per panel, and status records with their refunds and events.</summary>
@@ -23,9 +25,29 @@ public sealed partial class SqliteOrderStore
     public async Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var lease = record.Lease;
+        return (await RecordStatusesAsync([record], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<bool>> RecordStatusesAsync(IReadOnlyList<OrderStatusRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction();
+        var written = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            written[i] = await WriteStatusAsync(connection, records[i] ?? throw new ArgumentException("A record is null.", nameof(records)), cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+        return written;
+    }
+
+    /// <summary>One record, in the caller's transaction: nothing when its fence is stale or the order is no longer tracked.</summary>
+    private async Task<bool> WriteStatusAsync(SqliteConnection connection, OrderStatusRecord record, CancellationToken cancellationToken)
+    {
+        var lease = record.Lease;
         decimal price, refunded;
         long? providerOrderId;
         using (var check = connection.CreateCommand())
@@ -80,7 +102,6 @@ public sealed partial class SqliteOrderStore
                 connection, lease.Order.Id, kind, record.State, version, providerOrderId, refund, record.Reason, now, record.Remains, record.ProviderStatus, cancellationToken).ConfigureAwait(false);
         }
 
-        transaction.Commit();
         return true;
     }
 }

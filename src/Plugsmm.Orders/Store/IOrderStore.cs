@@ -87,6 +87,26 @@ public interface IOrderStore
     /// <returns>True when written; false when the fence is stale or the order is no longer tracked: nothing was written.</returns>
     Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the records of one tracking batch, each as <see cref="RecordStatusAsync"/> would (under its own fence,
+    /// with its refund and event), in as few transactions as the store can: SQLite writes a batch in one. A record
+    /// whose fence is stale is skipped, not the batch.
+    /// </summary>
+    /// <param name="records">The batch's records.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>For each record, in order, whether it was written.</returns>
+    async Task<IReadOnlyList<bool>> RecordStatusesAsync(IReadOnlyList<OrderStatusRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var written = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            written[i] = await RecordStatusAsync(records[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
     /// <summary>The resolution queue: orders whose <c>add</c> may have reached the panel, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The orders in <see cref="LocalOrderState.Unknown"/>.</returns>

@@ -38,11 +38,7 @@ internal sealed class Tracking(IOrderStore store, Func<string, IPlugsmmClient> c
         {
             OrdersLog.StatusRequestFailed(logger, error, panel, leases.Count);
             OrdersTracing.Failed(error);
-            foreach (var lease in leases)
-            {
-                await RecordAsync(StatusReading.Retry(lease, options)).ConfigureAwait(false);
-            }
-
+            await RecordAsync([.. leases.Select(lease => StatusReading.Retry(lease, options))]).ConfigureAwait(false);
             return leases.Count;
         }
 
@@ -52,28 +48,29 @@ internal sealed class Tracking(IOrderStore store, Func<string, IPlugsmmClient> c
             byId.TryAdd(answer.Id, answer);
         }
 
-        foreach (var lease in leases)
+        var records = leases.Select(lease => StatusReading.Read(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value), options)).ToList();
+        foreach (var record in await RecordAsync(records).ConfigureAwait(false))
         {
-            var record = StatusReading.Read(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value), options);
-            if (await RecordAsync(record).ConfigureAwait(false))
-            {
-                Log(record);
-            }
+            Log(record);
         }
 
         return leases.Count;
     }
 
-    /// <summary>Writes a record even if the host is stopping: the answer is known now.</summary>
-    private async Task<bool> RecordAsync(OrderStatusRecord record)
+    /// <summary>Writes the batch's records in one go, even if the host is stopping: the answers are known now.</summary>
+    /// <returns>The records written (a stale fence's is not: logged).</returns>
+    private async Task<IEnumerable<OrderStatusRecord>> RecordAsync(List<OrderStatusRecord> records)
     {
-        if (await store.RecordStatusAsync(record, CancellationToken.None).ConfigureAwait(false))
+        var written = await store.RecordStatusesAsync(records, CancellationToken.None).ConfigureAwait(false);
+        for (var i = 0; i < records.Count; i++)
         {
-            return true;
+            if (!written[i])
+            {
+                OrdersLog.LeaseLost(logger, records[i].Lease.Order.Id, records[i].Lease.Fence);
+            }
         }
 
-        OrdersLog.LeaseLost(logger, record.Lease.Order.Id, record.Lease.Fence);
-        return false;
+        return records.Where((_, i) => written[i]);
     }
 
     private void Log(OrderStatusRecord record)

@@ -56,6 +56,20 @@ internal sealed class CrashingStore(IOrderStore inner, CrashPoint? point, Proces
         return tracking == TrackingCrashPoint.AfterStatusRecorded && final ? throw process.Die() : written;
     }
 
+    /// <summary>The batch is one write: a crash before it writes none of its records, a crash after it all of them.</summary>
+    public async Task<IReadOnlyList<bool>> RecordStatusesAsync(IReadOnlyList<OrderStatusRecord> records, CancellationToken cancellationToken)
+    {
+        process.ThrowIfDead();
+        var final = records.Any(r => r.State != LocalOrderState.Placed);
+        if (tracking == TrackingCrashPoint.AfterStatusBeforeRecording && final)
+        {
+            throw process.Die();
+        }
+
+        var written = await inner.RecordStatusesAsync(records, cancellationToken);
+        return tracking == TrackingCrashPoint.AfterStatusRecorded && final ? throw process.Die() : written;
+    }
+
     public async Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken)
     {
         process.ThrowIfDead();

@@ -26,6 +26,29 @@ public abstract partial class OrderStoreContract
     }
 
     [Fact]
+    public async Task A_batch_of_status_records_writes_each_under_its_own_fence_and_skips_only_a_stale_one()
+    {
+        var store = CreateStore(Time);
+        await PlaceAsync(store, "k1", 101, TimeSpan.Zero);
+        await PlaceAsync(store, "k2", 102, TimeSpan.Zero);
+        await PlaceAsync(store, "k3", 103, TimeSpan.Zero);
+        await DrainEventsAsync(store);
+        var leases = await store.ClaimTrackingAsync("a", string.Empty, 100, Lease, default);
+        Time.Advance(Lease);
+        var stolen = Assert.Single(await store.ClaimTrackingAsync("b", string.Empty, 1, Lease, default)); // k1's lease ran out and moved on
+
+        var written = await store.RecordStatusesAsync(
+            [.. leases.Select(l => new OrderStatusRecord { Lease = l, State = LocalOrderState.Completed, Event = OrderEventKind.Completed, ProviderStatus = "Completed", Remains = 0 })],
+            default);
+
+        Assert.Equal([false, true, true], written);
+        Assert.Equal(stolen.Order.Id, leases[0].Order.Id);
+        Assert.Equal(LocalOrderState.Placed, (await store.FindAsync("k1", default))!.State);
+        Assert.Equal([LocalOrderState.Completed, LocalOrderState.Completed], [(await store.FindAsync("k2", default))!.State, (await store.FindAsync("k3", default))!.State]);
+        Assert.Equal(["k2", "k3"], (await store.ReadPendingEventsAsync(100, default)).Select(e => e.IdempotencyKey));
+    }
+
+    [Fact]
     public async Task A_status_record_writes_its_snapshot_refund_and_event_together_and_releases_the_lease()
     {
         var store = CreateStore(Time);
