@@ -39,50 +39,24 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
         return leases.Count;
     }
 
+    /// <summary>
+    /// One <c>cancel</c> request; a whole request that certainly never reached the panel is due again after the retry
+    /// delay when the trouble passes, refused with the panel's reason when it does not.
+    /// </summary>
     private async Task SendAsync(string panel, List<OrderLease> sending, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ItemResult<bool>> answers;
-        try
+        var records = await SideEffectRequest.SendAsync(
+            sending,
+            ids => clients(panel).CancelOrdersAsync(ids, cancellationToken),
+            Read,
+            (lease, error) => error.IsRetryable
+                ? new OrderCancelRecord { Lease = lease, Cancel = CancelState.Requested, Reason = error.Reason, RetryIn = options.RetryDelay }
+                : new OrderCancelRecord { Lease = lease, Cancel = CancelState.Refused, Event = OrderEventKind.CancelRefused, Reason = error.Reason },
+            Unknown,
+            Interrupted).ConfigureAwait(false);
+        foreach (var record in records)
         {
-            answers = await clients(panel).CancelOrdersAsync(sending.Select(l => l.Order.ProviderOrderId!.Value), cancellationToken).ConfigureAwait(false);
-        }
-        catch (PlugsmmException error) when (!error.OutcomeUnknown)
-        {
-            // The request certainly never reached the panel (or the panel refused it whole): due again after the
-            // retry delay when the trouble passes, refused with the panel's reason when it does not.
-            OrdersTracing.Failed(error);
-            foreach (var lease in sending)
-            {
-                await RecordAsync(error.IsRetryable
-                    ? new OrderCancelRecord { Lease = lease, Cancel = CancelState.Requested, Reason = error.Reason, RetryIn = options.RetryDelay }
-                    : new OrderCancelRecord { Lease = lease, Cancel = CancelState.Refused, Event = OrderEventKind.CancelRefused, Reason = error.Reason }).ConfigureAwait(false);
-            }
-
-            return;
-        }
-#pragma warning disable CA1031 // Anything else may have reached the panel: unknown, never sent again.
-        catch (Exception error)
-#pragma warning restore CA1031
-        {
-            var reason = error is PlugsmmException plugsmm ? plugsmm.Reason : Interrupted;
-            OrdersTracing.Failed(error);
-            foreach (var lease in sending)
-            {
-                await RecordAsync(Unknown(lease, reason)).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var byId = new Dictionary<long, ItemResult<bool>>();
-        foreach (var answer in answers)
-        {
-            byId.TryAdd(answer.Id, answer);
-        }
-
-        foreach (var lease in sending)
-        {
-            await RecordAsync(Read(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value))).ConfigureAwait(false);
+            await RecordAsync(record).ConfigureAwait(false);
         }
     }
 

@@ -54,45 +54,25 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
         return leases.Count;
     }
 
+    /// <summary>
+    /// One <c>refill</c> request; a whole request that certainly never reached the panel is due again after the retry
+    /// delay when the trouble passes, refused with the panel's reason (e.g. "Refill is disabled for this service") when
+    /// it does not.
+    /// </summary>
     private async Task SendAsync(string panel, List<OrderLease> sending, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ItemResult<long>> answers;
-        try
+        var records = await SideEffectRequest.SendAsync(
+            sending,
+            ids => clients(panel).RefillOrdersAsync(ids, cancellationToken),
+            (lease, answer) => RefillReading.Sent(lease, answer, options),
+            (lease, error) => error.IsRetryable
+                ? new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Requested, Reason = error.Reason, DueIn = options.RetryDelay }
+                : new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Refused, Event = OrderEventKind.RefillRefused, Reason = error.Reason },
+            RefillReading.Unknown,
+            Interrupted).ConfigureAwait(false);
+        foreach (var record in records)
         {
-            answers = await clients(panel).RefillOrdersAsync(sending.Select(l => l.Order.ProviderOrderId!.Value), cancellationToken).ConfigureAwait(false);
-        }
-        catch (PlugsmmException error) when (!error.OutcomeUnknown)
-        {
-            // The request certainly never reached the panel (or the panel refused it whole, e.g. "Refill is disabled
-            // for this service"): due again after the retry delay when the trouble passes, refused when it does not.
-            OrdersTracing.Failed(error);
-            foreach (var lease in sending)
-            {
-                await RecordAsync(error.IsRetryable
-                    ? new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Requested, Reason = error.Reason, DueIn = options.RetryDelay }
-                    : new OrderRefillRecord { Lease = lease, Refill = RefillRequestState.Refused, Event = OrderEventKind.RefillRefused, Reason = error.Reason }).ConfigureAwait(false);
-            }
-
-            return;
-        }
-#pragma warning disable CA1031 // Anything else may have reached the panel: unknown, never sent again.
-        catch (Exception error)
-#pragma warning restore CA1031
-        {
-            var reason = error is PlugsmmException plugsmm ? plugsmm.Reason : Interrupted;
-            OrdersTracing.Failed(error);
-            foreach (var lease in sending)
-            {
-                await RecordAsync(RefillReading.Unknown(lease, reason)).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var byId = ById(answers);
-        foreach (var lease in sending)
-        {
-            await RecordAsync(RefillReading.Sent(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value), options)).ConfigureAwait(false);
+            await RecordAsync(record).ConfigureAwait(false);
         }
     }
 
@@ -121,22 +101,11 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
             return;
         }
 
-        var byId = ById(answers);
+        var byId = SideEffectRequest.ById(answers);
         foreach (var lease in pending)
         {
             await RecordAsync(RefillReading.Polled(lease, byId.GetValueOrDefault(lease.Order.RefillId!.Value), options)).ConfigureAwait(false);
         }
-    }
-
-    private static Dictionary<long, ItemResult<T>> ById<T>(IReadOnlyList<ItemResult<T>> answers)
-    {
-        var byId = new Dictionary<long, ItemResult<T>>();
-        foreach (var answer in answers)
-        {
-            byId.TryAdd(answer.Id, answer);
-        }
-
-        return byId;
     }
 
     /// <summary>Writes a step even if the host is stopping: the answer is known now.</summary>

@@ -42,11 +42,7 @@ internal sealed class Tracking(IOrderStore store, Func<string, IPlugsmmClient> c
             return leases.Count;
         }
 
-        var byId = new Dictionary<long, ItemResult<OrderStatus>>();
-        foreach (var answer in answers)
-        {
-            byId.TryAdd(answer.Id, answer);
-        }
+        var byId = SideEffectRequest.ById(answers);
 
         var records = leases.Select(lease => StatusReading.Read(lease, byId.GetValueOrDefault(lease.Order.ProviderOrderId!.Value), options)).ToList();
         foreach (var record in await RecordAsync(records).ConfigureAwait(false))
