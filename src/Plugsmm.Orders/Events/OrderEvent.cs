@@ -30,7 +30,7 @@ public sealed class OrderEvent
     /// <summary>The transition.</summary>
     public required OrderEventKind Kind { get; init; }
 
-    /// <summary>The order's state after the transition.</summary>
+    /// <summary>The order's state after the transition; <see cref="LocalOrderState.Accepted"/> (0) for an event about the panel.</summary>
     public required LocalOrderState State { get; init; }
 
     /// <summary>The panel's order id, for <see cref="OrderEventKind.Placed"/>.</summary>
