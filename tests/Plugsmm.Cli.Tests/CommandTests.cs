@@ -91,6 +91,31 @@ public sealed class CommandTests(Simulator panel) : IClassFixture<Simulator>
     }
 
     [Fact]
+    public async Task A_hundred_thousand_and_one_ids_from_stdin_become_1001_requests_and_every_item()
+    {
+        var ids = string.Join('\n', Enumerable.Range(0, 100_001).Select(i => (7_000_000_000L + i).ToString(CultureInfo.InvariantCulture))) + "\n";
+        var before = panel.LedgerLines().Count;
+
+        var run = await Tool.RunAsync(["cancel", "-", "--json"], panel.Environment(), stdin: ids);
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        var requests = panel.LedgerLines().Skip(before).ToList();
+        Assert.Equal(1001, requests.Count);
+        Assert.Equal(100_001, requests.Sum(r => r.GetProperty("fields").GetProperty("orders").GetString()!.Split(',').Length));
+        var items = JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray().Select(i => i.GetProperty("order").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(0, 100_001).Select(i => 7_000_000_000L + i), items);
+    }
+
+    [Fact]
+    public async Task A_service_id_above_two_to_the_31_is_sent_whole()
+    {
+        var run = await panel.RunAsync("add", "default", "--service", "3000000000", "--link", "https://t.me/big", "--quantity", "100", "--dry-run", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("3000000000", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("fields").GetProperty("service").GetString());
+    }
+
+    [Fact]
     public async Task Ids_above_two_to_the_31_are_accepted_and_sent_whole()
     {
         var before = panel.LedgerLines().Count;
