@@ -155,11 +155,7 @@ public sealed class OrderEngine
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var leases = await _store.ClaimDueAsync(Owner, _options.BatchSize, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
-        foreach (var lease in leases)
-        {
-            using var observed = PlacementScope.Begin(_metrics, _logger, lease.Order);
-            await _placement.PlaceAsync(lease, cancellationToken).ConfigureAwait(false);
-        }
+        await PlaceAllAsync(leases, cancellationToken).ConfigureAwait(false);
 
         var tracked = 0;
         foreach (var panel in _panels)
@@ -173,5 +169,30 @@ public sealed class OrderEngine
         var delivered = await _delivery.DeliverAsync(cancellationToken).ConfigureAwait(false);
         await _metrics.RefreshAsync(_store, cancellationToken).ConfigureAwait(false);
         return leases.Count + tracked + delivered;
+    }
+
+    /// <summary>
+    /// Places a claimed batch (at most one order per link), up to <see cref="PlugsmmOrdersOptions.MaxConcurrentPlacements"/>
+    /// at once. Every placement runs to its end even when another fails: a failure never cancels an <c>add</c> in flight.
+    /// </summary>
+    private async Task PlaceAllAsync(IReadOnlyList<OrderLease> leases, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(_options.MaxConcurrentPlacements);
+        await Task.WhenAll(leases.Select(PlaceOneAsync)).ConfigureAwait(false);
+
+        async Task PlaceOneAsync(OrderLease lease)
+        {
+            // Cancelled while waiting for a slot: nothing was sent; the lease runs out and the order is claimed again.
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var observed = PlacementScope.Begin(_metrics, _logger, lease.Order);
+                await _placement.PlaceAsync(lease, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 }

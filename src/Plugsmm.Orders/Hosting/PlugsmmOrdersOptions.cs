@@ -19,6 +19,13 @@ public sealed class PlugsmmOrdersOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
+    /// How many orders of a claimed batch are placed at once (default 4; 1 to 100): each <c>add</c> waits for the
+    /// panel's answer, so with answers taking L seconds an engine places up to this many / L orders a second. A batch
+    /// holds at most one order per link; <see cref="RequestsPerMinute"/>, when set, still spaces every request.
+    /// </summary>
+    public int MaxConcurrentPlacements { get; set; } = 4;
+
+    /// <summary>
     /// How long a claimed order is this host's (default 10 minutes): longer than a client call's total timeout
     /// (<c>PlugsmmResilienceOptions.TotalTimeout</c>, 2 minutes by default). After a crash, an order left placing goes
     /// to the resolution queue once its lease runs out.

@@ -23,6 +23,11 @@ internal sealed class PlugsmmOrdersOptionsValidator(bool storeRegistered) : IVal
             failures.Add("PlugsmmOrdersOptions.BatchSize must be 1 to 100.");
         }
 
+        if (options.MaxConcurrentPlacements is < 1 or > 100)
+        {
+            failures.Add("PlugsmmOrdersOptions.MaxConcurrentPlacements must be 1 to 100.");
+        }
+
         if (options.LeaseDuration < TimeSpan.FromSeconds(1))
         {
             failures.Add("PlugsmmOrdersOptions.LeaseDuration must be at least 1 second (and longer than a client call's total timeout).");

@@ -42,6 +42,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             DatabasePath = _database.Path,
             Owner = owner,
             BatchSize = Options.BatchSize,
+            MaxConcurrentPlacements = Options.MaxConcurrentPlacements,
             LeaseDuration = Options.LeaseDuration,
             RetryDelay = Options.RetryDelay,
             MaxRetryDelay = Options.MaxRetryDelay,
