@@ -14,6 +14,8 @@ namespace Plugsmm.Client.Tests.Reliability;
 /// Many <c>add</c> calls from 64 concurrent callers against the simulated panel on loopback (Kestrel), clean and with
 /// 20 % injected faults; then every order is accounted for against the panel's ledger, and memory and sockets are compared.
 /// </summary>
+// The heap is measured for the whole process: no other test may run meanwhile (a parallel one's allocations made it flaky).
+[Collection(nameof(MemoryMeasurements))]
 public sealed class LoadTests
 {
     private const int Callers = 64;
