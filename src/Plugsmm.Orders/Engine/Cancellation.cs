@@ -13,10 +13,29 @@ internal sealed class Cancellation(IOrderStore store, Func<string, IPlugsmmClien
     /// <summary>The reason of a cancel whose sending was interrupted (a crash, a lost lease, the host stopping).</summary>
     internal const string Interrupted = "cancel_interrupted";
 
+    private bool _storeLacksCancels;
+
     /// <returns>How many orders were handled.</returns>
     internal async Task<int> CancelAsync(string owner, string panel, CancellationToken cancellationToken)
     {
-        var leases = await store.ClaimCancelsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (_storeLacksCancels)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<OrderLease> leases;
+        try
+        {
+            leases = await store.ClaimCancelsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            // A store written before cancels (the member's default body): the engine runs on without them.
+            _storeLacksCancels = true;
+            OrdersLog.StoreLacks(logger, "cancel on request");
+            return 0;
+        }
+
         using var activity = OrdersTracing.StartBatch(OrdersTracing.Cancel, panel, leases.Count);
         var sending = new List<OrderLease>(leases.Count);
         foreach (var lease in leases)

@@ -12,13 +12,20 @@ namespace Plugsmm.Orders;
 /// fails as trouble that certainly never reached the panel (a retryable <see cref="PlugsmmException"/>, reason
 /// <c>canceled_before_sending</c>), so the engine tries it again later instead of taking its outcome for unknown.
 /// </summary>
-internal sealed class PacedPlugsmmClient(IPlugsmmClient inner, RequestPacer pacer) : IPlugsmmClient
+internal sealed class PacedPlugsmmClient(IPlugsmmClient inner, RequestPacer pacer, TimeSpan longestSideEffectWait) : IPlugsmmClient
 {
     /// <summary>The most ids one request carries.</summary>
     private const int MaxIds = 100;
 
     /// <summary>The reason of a call with a side effect canceled before it was sent.</summary>
     internal const string CanceledBeforeSending = "canceled_before_sending";
+
+    /// <summary>
+    /// The reason of a call with a side effect not sent because its turn was further away than half the lease (a long
+    /// <c>Retry-After</c> hold): the order's lease must outlast the request, or another host could take the order for
+    /// interrupted while it is still to leave.
+    /// </summary>
+    internal const string TurnTooFar = "paced_turn_too_far";
 
     public PlugsmmCircuitState CircuitState => inner.CircuitState;
 
@@ -31,7 +38,7 @@ internal sealed class PacedPlugsmmClient(IPlugsmmClient inner, RequestPacer pace
         }
 
         var pacers = new ConcurrentDictionary<string, RequestPacer>(StringComparer.Ordinal);
-        return name => new PacedPlugsmmClient(clients(name), pacers.GetOrAdd(name, _ => new RequestPacer(perMinute, time)));
+        return name => new PacedPlugsmmClient(clients(name), pacers.GetOrAdd(name, _ => new RequestPacer(perMinute, time)), options.LeaseDuration / 2);
     }
 
     public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) =>
@@ -72,13 +79,20 @@ internal sealed class PacedPlugsmmClient(IPlugsmmClient inner, RequestPacer pace
     {
         try
         {
-            await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            await pacer.WaitTurnAsync(sideEffect is null ? null : longestSideEffectWait, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException canceled) when (sideEffect is not null)
         {
             throw new PlugsmmException("The request was canceled while it waited for its turn (RequestsPerMinute): nothing was sent.", sideEffect, PlugsmmErrorKind.Transient, innerException: canceled)
             {
                 Reason = CanceledBeforeSending,
+            };
+        }
+        catch (TimeoutException tooFar) when (sideEffect is not null)
+        {
+            throw new PlugsmmException("The panel's next turn was further away than half the lease (RequestsPerMinute, Retry-After): nothing was sent.", sideEffect, PlugsmmErrorKind.Transient, innerException: tooFar)
+            {
+                Reason = TurnTooFar,
             };
         }
 

@@ -14,10 +14,29 @@ internal sealed class Refilling(IOrderStore store, Func<string, IPlugsmmClient> 
     /// <summary>The reason of a refill whose sending was interrupted (a crash, a lost lease, the host stopping).</summary>
     internal const string Interrupted = "refill_interrupted";
 
+    private bool _storeLacksRefills;
+
     /// <returns>How many orders were handled.</returns>
     internal async Task<int> RefillAsync(string owner, string panel, CancellationToken cancellationToken)
     {
-        var leases = await store.ClaimRefillsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (_storeLacksRefills)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<OrderLease> leases;
+        try
+        {
+            leases = await store.ClaimRefillsAsync(owner, panel, Math.Min(options.BatchSize, Tracking.MaxBatch), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            // A store written before refills (the member's default body): the engine runs on without them.
+            _storeLacksRefills = true;
+            OrdersLog.StoreLacks(logger, "refills");
+            return 0;
+        }
+
         using var activity = OrdersTracing.StartBatch(OrdersTracing.Refill, panel, leases.Count);
         var sending = new List<OrderLease>();
         var pending = new List<OrderLease>();

@@ -28,8 +28,12 @@ internal sealed class RequestPacer
     /// Waits for this request's turn. The turn is taken when the wait ends, on the clock's time then, so a late timer
     /// never brings the next request closer.
     /// </summary>
-    internal async Task WaitTurnAsync(CancellationToken cancellationToken)
+    /// <param name="longest">The longest this request may wait for its turn (null: as long as it takes).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">The turn is further away than <paramref name="longest"/>: the request was not sent.</exception>
+    internal async Task WaitTurnAsync(TimeSpan? longest, CancellationToken cancellationToken)
     {
+        var started = _time.GetUtcNow();
         while (true)
         {
             TimeSpan wait;
@@ -43,6 +47,10 @@ internal sealed class RequestPacer
                 }
 
                 wait = _next - now;
+                if (longest is { } limit && now - started + wait > limit)
+                {
+                    throw new TimeoutException($"The panel's next turn is {wait} away, longer than this request may wait ({limit}).");
+                }
             }
 
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);

@@ -63,20 +63,18 @@ public sealed partial class SqliteOrderStore
         long version;
         using (var update = connection.CreateCommand())
         {
-            update.CommandText = """
+            update.CommandText = $$"""
                 UPDATE orders SET cancel_state = $cancel, cancel_reason = $reason, cancel_due_at = $due, version = version + 1,
                        next_poll_at = CASE WHEN $pollNow THEN $now ELSE next_poll_at END,
-                       lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN lease_expires_at END,
-                       updated_at = $now
-                 WHERE id = $id AND fence = $fence AND lease_owner = $owner AND state = 3
+                       {{LeaseSet}}, updated_at = $now
+                 WHERE id = $id AND fence = $fence AND lease_owner = $owner AND state = 3 AND {{LeaseKept}}
                 RETURNING version;
                 """;
             update.Add("$cancel", (int)record.Cancel);
             update.Add("$reason", record.Reason);
             update.Add("$due", now + (long)(record.RetryIn ?? TimeSpan.Zero).TotalMilliseconds);
             update.Add("$pollNow", record.PollNow);
-            update.Add("$keep", record.KeepLease);
-            update.Add("$now", now);
+            AddLeaseKeeping(update, lease, record.KeepLease, now);
             update.Add("$id", lease.Order.Id);
             update.Add("$fence", lease.Fence);
             update.Add("$owner", lease.Owner);

@@ -6,7 +6,9 @@ public sealed partial class SqliteOrderStore
     private const string PendingQuery = "SELECT " + SqliteRows.EventColumns + """
          FROM events e LEFT JOIN orders o ON o.id = e.order_id
         WHERE e.delivered_at IS NULL AND e.next_attempt_at <= $now
-          AND NOT EXISTS (SELECT 1 FROM events p WHERE p.order_id = e.order_id AND p.delivered_at IS NULL AND p.seq < e.seq)
+          AND NOT EXISTS (SELECT 1 FROM events p
+                           WHERE p.delivered_at IS NULL AND p.seq < e.seq
+                             AND (p.order_id = e.order_id OR (e.order_id IS NULL AND p.order_id IS NULL AND p.panel = e.panel)))
         ORDER BY e.seq
         LIMIT $limit;
         """;

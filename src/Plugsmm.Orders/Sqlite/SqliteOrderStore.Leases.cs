@@ -30,6 +30,24 @@ public sealed partial class SqliteOrderStore
         """;
 
     /// <summary>
+    /// A write that keeps its lease (the engine goes on to send a request under it) renews the lease for its full
+    /// length from now, and is refused once the lease ran out: another host may have claimed the order since, so
+    /// nothing may be sent under it. With <see cref="LeaseKept"/> in the WHERE clause; <see cref="AddLeaseKeeping"/>
+    /// binds <c>$keep</c>, <c>$now</c> and <c>$leaseLength</c>.
+    /// </summary>
+    private const string LeaseSet = "lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN $now + $leaseLength END";
+
+    /// <summary>The condition a write keeping its lease needs: the lease still runs.</summary>
+    private const string LeaseKept = "(NOT $keep OR lease_expires_at > $now)";
+
+    private static void AddLeaseKeeping(SqliteCommand command, OrderLease lease, bool keep, long now)
+    {
+        command.Add("$keep", keep);
+        command.Add("$now", now);
+        command.Add("$leaseLength", (long)(lease.ExpiresAt - lease.ClaimedAt).TotalMilliseconds);
+    }
+
+    /// <summary>
     /// Up to <paramref name="maxOrders"/> orders of one panel that <paramref name="query"/> finds due (it binds
     /// <c>$panel</c>, <c>$now</c> and <c>$limit</c>), each leased to <paramref name="owner"/> with a new fencing token, in
     /// one transaction: the claim of tracking, cancel and refill work alike.
@@ -111,10 +129,11 @@ public sealed partial class SqliteOrderStore
         decimal price, refunded;
         using (var check = connection.CreateCommand())
         {
-            check.CommandText = "SELECT price, refunded_amount FROM orders WHERE id = $id AND fence = $fence AND lease_owner = $owner;";
+            check.CommandText = "SELECT price, refunded_amount FROM orders WHERE id = $id AND fence = $fence AND lease_owner = $owner AND " + LeaseKept + ";";
             check.Add("$id", lease.Order.Id);
             check.Add("$fence", lease.Fence);
             check.Add("$owner", lease.Owner);
+            AddLeaseKeeping(check, lease, transition.KeepLease, Now());
             using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -130,12 +149,11 @@ public sealed partial class SqliteOrderStore
         long version;
         using (var update = connection.CreateCommand())
         {
-            update.CommandText = """
+            update.CommandText = $$"""
                 UPDATE orders SET state = $state, version = version + 1, attempts = $attempts, reason = $reason,
                        provider_order_id = COALESCE($provider, provider_order_id),
                        placed_at = CASE WHEN $state = 3 THEN COALESCE(placed_at, $now) ELSE placed_at END, refunded_amount = $refunded, next_poll_at = $due,
-                       lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN lease_expires_at END,
-                       updated_at = $now
+                       {{LeaseSet}}, updated_at = $now
                  WHERE id = $id AND fence = $fence
                 RETURNING version;
                 """;
@@ -145,8 +163,7 @@ public sealed partial class SqliteOrderStore
             update.Add("$provider", transition.ProviderOrderId);
             update.Add("$refunded", SqliteRows.Money(refunded + refund));
             update.Add("$due", transition.DueIn is { } due ? now + (long)due.TotalMilliseconds : null);
-            update.Add("$keep", transition.KeepLease);
-            update.Add("$now", now);
+            AddLeaseKeeping(update, lease, transition.KeepLease, now);
             update.Add("$id", lease.Order.Id);
             update.Add("$fence", lease.Fence);
             version = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

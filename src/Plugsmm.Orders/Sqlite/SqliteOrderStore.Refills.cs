@@ -64,12 +64,11 @@ public sealed partial class SqliteOrderStore
         long version;
         using (var update = connection.CreateCommand())
         {
-            update.CommandText = """
+            update.CommandText = $$"""
                 UPDATE orders SET refill_state = $refill, refill_reason = $reason, refill_id = COALESCE($refillId, refill_id),
                        refill_status = COALESCE($status, refill_status), refill_polls = $polls, refill_due_at = $due, version = version + 1,
-                       lease_owner = CASE WHEN $keep THEN lease_owner END, lease_expires_at = CASE WHEN $keep THEN lease_expires_at END,
-                       updated_at = $now
-                 WHERE id = $id AND fence = $fence AND lease_owner = $owner AND state = 6
+                       {{LeaseSet}}, updated_at = $now
+                 WHERE id = $id AND fence = $fence AND lease_owner = $owner AND state = 6 AND {{LeaseKept}}
                 RETURNING version;
                 """;
             update.Add("$refill", (int)record.Refill);
@@ -78,8 +77,7 @@ public sealed partial class SqliteOrderStore
             update.Add("$status", record.ProviderStatus);
             update.Add("$polls", record.Polls);
             update.Add("$due", now + (long)(record.DueIn ?? TimeSpan.Zero).TotalMilliseconds);
-            update.Add("$keep", record.KeepLease);
-            update.Add("$now", now);
+            AddLeaseKeeping(update, lease, record.KeepLease, now);
             update.Add("$id", lease.Order.Id);
             update.Add("$fence", lease.Fence);
             update.Add("$owner", lease.Owner);

@@ -5,6 +5,9 @@ namespace Plugsmm.Orders;
 /// <summary>Tracking: claims of due tracked orders per panel, and status records with their refunds and events.</summary>
 public sealed partial class SqliteOrderStore
 {
+    /// <summary>The reason of a cancel that ended because its order ended first.</summary>
+    internal const string OrderFinished = "order_finished";
+
     /// <summary>The most orders one tracking claim takes: one <c>status</c> request.</summary>
     private const int MaxTrackingBatch = 100;
 
@@ -102,6 +105,37 @@ public sealed partial class SqliteOrderStore
                 connection, lease.Order.Id, kind, record.State, version, providerOrderId, refund, record.Reason, now, record.Remains, record.ProviderStatus, cancellationToken).ConfigureAwait(false);
         }
 
+        if (record.State != LocalOrderState.Placed)
+        {
+            await EndPendingCancelAsync(connection, lease.Order.Id, record.State, providerOrderId, now, cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// A cancel still requested (or left being sent) when the order ended: it has nothing left to cancel. Accepted
+    /// when the order ended canceled (its <see cref="OrderEventKind.Canceled"/> event says so), otherwise refused with
+    /// reason <c>order_finished</c> and its <see cref="OrderEventKind.CancelRefused"/> event, so that the front end hears
+    /// the end of every cancel it asked for.
+    /// </summary>
+    private static async Task EndPendingCancelAsync(SqliteConnection connection, long orderId, LocalOrderState state, long? providerOrderId, long now, CancellationToken cancellationToken)
+    {
+        var canceled = state == LocalOrderState.Canceled;
+        using var end = connection.CreateCommand();
+        end.CommandText = """
+            UPDATE orders SET cancel_state = $cancel, cancel_reason = $reason, version = version + 1
+             WHERE id = $id AND cancel_state IN ($requested, $sending)
+            RETURNING version;
+            """;
+        end.Add("$cancel", (int)(canceled ? CancelState.Accepted : CancelState.Refused));
+        end.Add("$reason", canceled ? null : OrderFinished);
+        end.Add("$id", orderId);
+        end.Add("$requested", (int)CancelState.Requested);
+        end.Add("$sending", (int)CancelState.Sending);
+        if (await end.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version && !canceled)
+        {
+            await InsertEventAsync(connection, orderId, OrderEventKind.CancelRefused, state, version, providerOrderId, 0m, OrderFinished, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -21,7 +21,7 @@ public abstract partial class OrderStoreContract
         Assert.Equal([true, true, false, true], new[] { below, stillBelow, back, belowAgain }.Select(c => c.Low));
         Assert.Equal(49.99m, stillBelow.PreviousBalance);
 
-        var events = await store.ReadPendingEventsAsync(100, default);
+        var events = await DrainEventsAsync(store);
         Assert.Equal([OrderEventKind.LowBalance, OrderEventKind.BalanceRestored, OrderEventKind.LowBalance], events.Select(e => e.Kind));
         Assert.Equal(["panel::low_balance:1", "panel::balance_restored:1", "panel::low_balance:2"], events.Select(e => e.DedupeKey));
         Assert.Equal([49.99m, 50m, 0m], events.Select(e => e.Balance));

@@ -197,15 +197,7 @@ public abstract partial class OrderStoreContract
         Assert.Equal(LocalOrderState.Accepted, first.State);
         Assert.Equal((LocalOrderState.Waiting, "queued_behind_link"), (second.State, second.Reason));
         Assert.Equal(LocalOrderState.Accepted, elsewhere.State);
-        var events = new List<OrderEvent>();
-        for (var round = 0; round < 3; round++)
-        {
-            foreach (var pending in await store.ReadPendingEventsAsync(100, default))
-            {
-                events.Add(pending);
-                await store.AckEventAsync(pending.Sequence, default);
-            }
-        }
+        var events = await DrainEventsAsync(store);
 
         Assert.Equal([OrderEventKind.Accepted], events.Where(e => e.OrderId == first.Id).Select(e => e.Kind));
         Assert.Equal([OrderEventKind.Accepted, OrderEventKind.Waiting], events.Where(e => e.OrderId == second.Id).Select(e => e.Kind));
@@ -314,14 +306,20 @@ public abstract partial class OrderStoreContract
         Assert.Equal(40, ids.Distinct().Count());
     }
 
-    private static async Task DrainEventsAsync(IOrderStore store)
+    /// <summary>Reads and acknowledges every pending event, as a handler would (each order's and panel's one at a time).</summary>
+    /// <returns>The events, in delivery order.</returns>
+    private static async Task<List<OrderEvent>> DrainEventsAsync(IOrderStore store)
     {
+        var events = new List<OrderEvent>();
         for (var batch = await store.ReadPendingEventsAsync(100, default); batch.Count > 0; batch = await store.ReadPendingEventsAsync(100, default))
         {
             foreach (var e in batch)
             {
+                events.Add(e);
                 await store.AckEventAsync(e.Sequence, default);
             }
         }
+
+        return events;
     }
 }
