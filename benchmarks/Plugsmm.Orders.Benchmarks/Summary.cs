@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Plugsmm.Orders;
 
 namespace Plugsmm.Orders.Benchmarks;
 
@@ -68,7 +69,8 @@ internal static class Summary
         Line(text, $"| Accepted (stored with their event), while the engine places | {placement.Accepted.TotalSeconds:F1} s ({settings.Placements / placement.Accepted.TotalSeconds:F0} orders/s) |");
         Line(text, $"| Accepted and placed (from the first accept to the last placed) | {placement.Placed.TotalSeconds:F1} s |");
         Line(text, $"| **Accepted-and-placed orders per second** | **{settings.Placements / placement.Placed.TotalSeconds:F1}** |");
-        Line(text, $"| Ceiling of one `add` at a time at {settings.LatencyMs} ms | {1000.0 / settings.LatencyMs:F0} orders/s |");
+        var inFlight = new PlugsmmOrdersOptions().MaxConcurrentPlacements;
+        Line(text, $"| Ceiling of {inFlight} `add`s at a time (`MaxConcurrentPlacements`, its default) at {settings.LatencyMs} ms | {inFlight * 1000.0 / settings.LatencyMs:F0} orders/s |");
         Line(text, $"| Engine CPU per placed order (accept, place, events) | {placement.Cpu.TotalMicroseconds / settings.Placements:F0} µs |");
         Line(text);
         Line(text, failures.Count == 0 ? "Run valid: no 429, every order placed and still tracked." : "**Run invalid:**");
