@@ -60,7 +60,7 @@ public sealed class ConcurrentPlacementTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
     /// <summary>The panel's client, whose <c>add</c>s wait at a gate the test opens, counting how many are in flight.</summary>
-    private sealed class InFlightProbe(IPlugsmmClient inner) : IPlugsmmClient
+    private sealed class InFlightProbe(IPlugsmmClient inner) : ForwardingClient(inner)
     {
         private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _inFlight;
@@ -72,11 +72,9 @@ public sealed class ConcurrentPlacementTests : IAsyncDisposable
 
         public int MaxInFlight => Volatile.Read(ref _max);
 
-        public PlugsmmCircuitState CircuitState => inner.CircuitState;
-
         public void Open() => _gate.TrySetResult();
 
-        public async Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
+        public override async Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
         {
             var now = Interlocked.Increment(ref _inFlight);
             int seen;
@@ -88,32 +86,12 @@ public sealed class ConcurrentPlacementTests : IAsyncDisposable
             try
             {
                 await _gate.Task.WaitAsync(cancellationToken);
-                return await inner.AddOrderAsync(order, cancellationToken);
+                return await Inner.AddOrderAsync(order, cancellationToken);
             }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
             }
         }
-
-        public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) => inner.GetServicesAsync(cancellationToken);
-
-        public Task<OrderStatus> GetOrderStatusAsync(long orderId, CancellationToken cancellationToken = default) => inner.GetOrderStatusAsync(orderId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.GetOrderStatusesAsync(orderIds, cancellationToken);
-
-        public Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.RefillOrderAsync(orderId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.RefillOrdersAsync(orderIds, cancellationToken);
-
-        public Task<RefillStatus> GetRefillStatusAsync(long refillId, CancellationToken cancellationToken = default) => inner.GetRefillStatusAsync(refillId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default) => inner.GetRefillStatusesAsync(refillIds, cancellationToken);
-
-        public Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.CancelOrderAsync(orderId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.CancelOrdersAsync(orderIds, cancellationToken);
-
-        public Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) => inner.GetBalanceAsync(cancellationToken);
     }
 }

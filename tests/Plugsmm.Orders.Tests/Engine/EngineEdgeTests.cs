@@ -72,7 +72,7 @@ public sealed class EngineEdgeTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
     /// <summary>The panel's client whose first <c>add</c> waits at a gate the test opens.</summary>
-    private sealed class SlowFirstAddClient(IPlugsmmClient inner) : IPlugsmmClient
+    private sealed class SlowFirstAddClient(IPlugsmmClient inner) : ForwardingClient(inner)
     {
         private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -80,11 +80,9 @@ public sealed class EngineEdgeTests : IAsyncDisposable
 
         public int Adds { get; private set; }
 
-        public PlugsmmCircuitState CircuitState => PlugsmmCircuitState.Closed;
-
         public void ReleaseFirst() => _first.SetResult();
 
-        public async Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
+        public override async Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default)
         {
             if (++Adds == 1)
             {
@@ -92,55 +90,7 @@ public sealed class EngineEdgeTests : IAsyncDisposable
                 await _first.Task;
             }
 
-            return await inner.AddOrderAsync(order, cancellationToken);
+            return await Inner.AddOrderAsync(order, cancellationToken);
         }
-
-        public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) => inner.GetServicesAsync(cancellationToken);
-
-        public Task<OrderStatus> GetOrderStatusAsync(long orderId, CancellationToken cancellationToken = default) => inner.GetOrderStatusAsync(orderId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.GetOrderStatusesAsync(orderIds, cancellationToken);
-
-        public Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.RefillOrderAsync(orderId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.RefillOrdersAsync(orderIds, cancellationToken);
-
-        public Task<RefillStatus> GetRefillStatusAsync(long refillId, CancellationToken cancellationToken = default) => inner.GetRefillStatusAsync(refillId, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default) => inner.GetRefillStatusesAsync(refillIds, cancellationToken);
-
-        public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.CancelOrdersAsync(orderIds, cancellationToken);
-
-        public Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.CancelOrderAsync(orderId, cancellationToken);
-
-        public Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) => inner.GetBalanceAsync(cancellationToken);
-    }
-
-    /// <summary>A store written against the first contract: every later member (cancels, refills, balances, statistics, batches) is the interface's default.</summary>
-    private sealed class MinimalStore(IOrderStore inner) : IOrderStore
-    {
-        public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken) => inner.AcceptAsync(order, cancellationToken);
-
-        public Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken) => inner.GetAsync(orderId, cancellationToken);
-
-        public Task<LocalOrder?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) => inner.FindAsync(idempotencyKey, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimDueAsync(owner, maxOrders, leaseDuration, cancellationToken);
-
-        public Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken) => inner.TransitionAsync(transition, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimTrackingAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimTrackingAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
-
-        public Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken) => inner.RecordStatusAsync(record, cancellationToken);
-
-        public Task<IReadOnlyList<LocalOrder>> ListUnresolvedAsync(CancellationToken cancellationToken) => inner.ListUnresolvedAsync(cancellationToken);
-
-        public Task<LocalOrder> ResolveAsync(long orderId, long? providerOrderId, CancellationToken cancellationToken) => inner.ResolveAsync(orderId, providerOrderId, cancellationToken);
-
-        public Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken) => inner.ReadPendingEventsAsync(maxEvents, cancellationToken);
-
-        public Task AckEventAsync(long sequence, CancellationToken cancellationToken) => inner.AckEventAsync(sequence, cancellationToken);
-
-        public Task DeferEventAsync(long sequence, TimeSpan retryIn, CancellationToken cancellationToken) => inner.DeferEventAsync(sequence, retryIn, cancellationToken);
     }
 }

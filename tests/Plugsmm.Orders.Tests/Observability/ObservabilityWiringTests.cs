@@ -85,35 +85,11 @@ public sealed class ObservabilityWiringTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     /// <summary>A store written before statistics existed: <see cref="IOrderStore.GetStatisticsAsync"/> is the interface's default.</summary>
-    private class WithoutStatistics(IOrderStore inner) : IOrderStore
+    private class WithoutStatistics(IOrderStore inner) : MinimalStore(inner), IOrderStore
     {
-        public Task<LocalOrder> AcceptAsync(NewOrder order, CancellationToken cancellationToken) => inner.AcceptAsync(order, cancellationToken);
+        public Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => Inner.ClaimCancelsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
 
-        public Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken) => inner.GetAsync(orderId, cancellationToken);
-
-        public Task<LocalOrder?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) => inner.FindAsync(idempotencyKey, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimDueAsync(string owner, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimDueAsync(owner, maxOrders, leaseDuration, cancellationToken);
-
-        public Task<bool> TransitionAsync(OrderTransition transition, CancellationToken cancellationToken) => inner.TransitionAsync(transition, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimTrackingAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimTrackingAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
-
-        public Task<bool> RecordStatusAsync(OrderStatusRecord record, CancellationToken cancellationToken) => inner.RecordStatusAsync(record, cancellationToken);
-
-        public Task<IReadOnlyList<LocalOrder>> ListUnresolvedAsync(CancellationToken cancellationToken) => inner.ListUnresolvedAsync(cancellationToken);
-
-        public Task<LocalOrder> ResolveAsync(long orderId, long? providerOrderId, CancellationToken cancellationToken) => inner.ResolveAsync(orderId, providerOrderId, cancellationToken);
-
-        public Task<IReadOnlyList<OrderEvent>> ReadPendingEventsAsync(int maxEvents, CancellationToken cancellationToken) => inner.ReadPendingEventsAsync(maxEvents, cancellationToken);
-
-        public Task AckEventAsync(long sequence, CancellationToken cancellationToken) => inner.AckEventAsync(sequence, cancellationToken);
-
-        public Task DeferEventAsync(long sequence, TimeSpan retryIn, CancellationToken cancellationToken) => inner.DeferEventAsync(sequence, retryIn, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimCancelsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimCancelsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
-
-        public Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => inner.ClaimRefillsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
+        public Task<IReadOnlyList<OrderLease>> ClaimRefillsAsync(string owner, string panel, int maxOrders, TimeSpan leaseDuration, CancellationToken cancellationToken) => Inner.ClaimRefillsAsync(owner, panel, maxOrders, leaseDuration, cancellationToken);
     }
 
     /// <summary>A store whose statistics read fails (a locked database).</summary>

@@ -6,7 +6,7 @@ namespace Plugsmm.Orders.Tests;
 /// The simulated panel's client with scripted status answers: chosen ids answer what the test says (a status word the
 /// SDK does not know, an id's own error), a whole request can fail, and every status request's ids are counted.
 /// </summary>
-internal sealed class ScriptedStatusClient(IPlugsmmClient inner) : IPlugsmmClient
+internal sealed class ScriptedStatusClient(IPlugsmmClient inner) : ForwardingClient(inner)
 {
     private readonly List<IReadOnlyList<long>> _requests = [];
 
@@ -19,15 +19,13 @@ internal sealed class ScriptedStatusClient(IPlugsmmClient inner) : IPlugsmmClien
     /// <summary>The ids of every status request, in order.</summary>
     public IReadOnlyList<IReadOnlyList<long>> StatusRequests => _requests;
 
-    public PlugsmmCircuitState CircuitState => inner.CircuitState;
-
     public static ItemResult<OrderStatus> Word(long id, string word, OrderState state = OrderState.Unknown, long? remains = null) =>
         ItemResult.Success(id, new OrderStatus { State = state, StatusText = word, Remains = remains, Charge = 0.9m, Currency = "USD" });
 
     public static ItemResult<OrderStatus> IncorrectOrderId(long id) =>
         ItemResult.Failure<OrderStatus>(id, new PlugsmmException("Incorrect order ID", "status", PlugsmmErrorKind.Permanent, panelError: "Incorrect order ID") { Reason = PlugsmmErrorReasons.InvalidOrder });
 
-    public async Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ItemResult<OrderStatus>>> GetOrderStatusesAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default)
     {
         var ids = orderIds.Distinct().ToList();
         _requests.Add(ids);
@@ -38,27 +36,7 @@ internal sealed class ScriptedStatusClient(IPlugsmmClient inner) : IPlugsmmClien
         }
 
         var asked = ids.Where(id => !Answers.ContainsKey(id)).ToList();
-        var real = asked.Count == 0 ? [] : (await inner.GetOrderStatusesAsync(asked, cancellationToken)).ToDictionary(r => r.Id);
+        var real = asked.Count == 0 ? [] : (await Inner.GetOrderStatusesAsync(asked, cancellationToken)).ToDictionary(r => r.Id);
         return [.. ids.Select(id => Answers.TryGetValue(id, out var answer) ? answer(id) : real[id])];
     }
-
-    public Task<long> AddOrderAsync(OrderRequest order, CancellationToken cancellationToken = default) => inner.AddOrderAsync(order, cancellationToken);
-
-    public Task<IReadOnlyList<Service>> GetServicesAsync(CancellationToken cancellationToken = default) => inner.GetServicesAsync(cancellationToken);
-
-    public Task<OrderStatus> GetOrderStatusAsync(long orderId, CancellationToken cancellationToken = default) => inner.GetOrderStatusAsync(orderId, cancellationToken);
-
-    public Task<long> RefillOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.RefillOrderAsync(orderId, cancellationToken);
-
-    public Task<IReadOnlyList<ItemResult<long>>> RefillOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.RefillOrdersAsync(orderIds, cancellationToken);
-
-    public Task<RefillStatus> GetRefillStatusAsync(long refillId, CancellationToken cancellationToken = default) => inner.GetRefillStatusAsync(refillId, cancellationToken);
-
-    public Task<IReadOnlyList<ItemResult<RefillStatus>>> GetRefillStatusesAsync(IEnumerable<long> refillIds, CancellationToken cancellationToken = default) => inner.GetRefillStatusesAsync(refillIds, cancellationToken);
-
-    public Task<IReadOnlyList<ItemResult<bool>>> CancelOrdersAsync(IEnumerable<long> orderIds, CancellationToken cancellationToken = default) => inner.CancelOrdersAsync(orderIds, cancellationToken);
-
-    public Task<bool> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) => inner.CancelOrderAsync(orderId, cancellationToken);
-
-    public Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default) => inner.GetBalanceAsync(cancellationToken);
 }
