@@ -46,7 +46,7 @@ internal sealed class BalanceWatch(IOrderStore store, Func<string, IPlugsmmClien
         {
             // A store written before balance checks (the member's default body): the engine runs on without them.
             _storeLacksBalances = true;
-            OrdersLog.BalanceChecksOff(logger);
+            OrdersLog.StoreLacks(logger, "balance checks (no low-balance alerts; orders waiting for funds retry on their backoff only)");
             return;
         }
 

@@ -77,9 +77,6 @@ internal static partial class OrdersLog
     [LoggerMessage(EventId = 3033, Level = LogLevel.Warning, Message = "Plugsmm panel balance check failed panel={Panel}: checked again at the next interval")]
     internal static partial void BalanceCheckFailed(ILogger logger, Exception error, string panel);
 
-    [LoggerMessage(EventId = 3034, Level = LogLevel.Warning, Message = "Plugsmm panel balance checks off: the order store does not record balances (IOrderStore.RecordBalanceAsync); no low-balance alerts, and orders waiting for funds retry on their backoff only")]
-    internal static partial void BalanceChecksOff(ILogger logger);
-
     [LoggerMessage(EventId = 3035, Level = LogLevel.Warning, Message = "Plugsmm order store lacks {Feature}: the order store does not implement it (an IOrderStore written before it); the engine runs on without it")]
     internal static partial void StoreLacks(ILogger logger, string feature);
 }

@@ -75,7 +75,7 @@ public sealed class ObservabilityWiringTests : IDisposable
 
         Assert.Equal(LocalOrderState.Placed, (await engine.FindAsync("k1"))!.State);
         Assert.Single(lines.Lines, l => l.EventId == 3090);
-        Assert.Single(lines.Lines, l => l.EventId == 3034); // nor balances: checks are off, said once
+        Assert.Single(lines.Lines, l => l.EventId == 3035 && l.Message.Contains("balance checks", StringComparison.Ordinal)); // nor balances: off, said once
         Assert.Null(metrics.Observe("plugsmm.orders.active"));
         harness.Time.Advance(OrdersMetrics.RefreshInterval);
         await EngineHarness.RunUntilIdleAsync(engine);
