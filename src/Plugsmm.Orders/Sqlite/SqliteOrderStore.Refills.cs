@@ -29,24 +29,9 @@ public sealed partial class SqliteOrderStore
             return order;
         }
 
-        var now = Now();
-        long version;
-        using (var update = connection.CreateCommand())
-        {
-            update.CommandText = """
-                UPDATE orders SET refill_state = 0, refill_id = NULL, refill_reason = NULL, refill_status = NULL, refill_polls = 0,
-                       refill_due_at = $now, version = version + 1, updated_at = $now
-                 WHERE id = $id RETURNING version;
-                """;
-            update.Add("$now", now);
-            update.Add("$id", orderId);
-            version = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
-        await InsertEventAsync(connection, orderId, OrderEventKind.RefillRequested, order.State, version, order.ProviderOrderId, 0m, null, now, cancellationToken).ConfigureAwait(false);
-        var requested = await ReadOrderAsync(connection, "id = $key", orderId, cancellationToken).ConfigureAwait(false);
+        var requested = await WriteRequestAsync(connection, order, "refill_state = 0, refill_id = NULL, refill_reason = NULL, refill_status = NULL, refill_polls = 0, refill_due_at = $now", OrderEventKind.RefillRequested, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
-        return requested!;
+        return requested;
     }
 
     /// <inheritdoc/>

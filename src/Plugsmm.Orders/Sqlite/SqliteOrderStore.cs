@@ -85,6 +85,29 @@ public sealed partial class SqliteOrderStore : IOrderStore
         }
     }
 
+    /// <summary>
+    /// Records a request on an order (a cancel or a refill: <paramref name="set"/> resets its columns) with its event,
+    /// in the caller's transaction.
+    /// </summary>
+    /// <returns>The order as the request left it.</returns>
+    private async Task<LocalOrder> WriteRequestAsync(SqliteConnection connection, LocalOrder order, string set, OrderEventKind kind, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        long version;
+        using (var update = connection.CreateCommand())
+        {
+#pragma warning disable CA2100 // `set` is one of this class's constant clauses; the values are parameters.
+            update.CommandText = "UPDATE orders SET " + set + ", version = version + 1, updated_at = $now WHERE id = $id RETURNING version;";
+#pragma warning restore CA2100
+            update.Add("$now", now);
+            update.Add("$id", order.Id);
+            version = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        await InsertEventAsync(connection, order.Id, kind, order.State, version, order.ProviderOrderId, 0m, null, now, cancellationToken).ConfigureAwait(false);
+        return (await ReadOrderAsync(connection, "id = $key", order.Id, cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <inheritdoc/>
     public async Task<LocalOrder?> GetAsync(long orderId, CancellationToken cancellationToken)
     {
